@@ -1,0 +1,178 @@
+//! Business registration numbers through the C ABI.
+
+use super::args::{out_ptr, text_in, text_out};
+use super::boundary::guard;
+use crate::brn;
+use crate::error::Error;
+use crate::status::Status;
+use std::ffi::c_char;
+
+/// Checks a business number (사업자등록번호).
+///
+/// `brn`/`brn_len`: the number as text (`brn_len < 0`: NUL-terminated),
+/// with or without dashes and spaces; surrounding whitespace is ignored.
+///
+/// Returns `SMARTBILL_OK`, or the first rule it breaks, in this order:
+/// `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and
+/// dashes), `SMARTBILL_ERR_BRN_LENGTH` (not 10 digits),
+/// `SMARTBILL_ERR_BRN_COMPONENT` (office code below 101, type code 00 or
+/// serial 0000), `SMARTBILL_ERR_BRN_CHECKSUM` (wrong check digit);
+/// `SMARTBILL_ERR_INVALID_TEXT` for bytes that are not UTF-8,
+/// `SMARTBILL_ERR_NULL_ARGUMENT` for NULL. The last error says what is wrong.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_check(brn: *const c_char, brn_len: isize) -> i32 {
+    guard("smartbill_brn_check", || {
+        // SAFETY: the caller passes a valid text argument.
+        let input = unsafe { text_in(brn, brn_len, "brn") }?;
+        brn::validate_bytes(input).map(|_| ())
+    })
+}
+
+/// Writes the number's 10 digits (`"1248100998"`) into `buf`.
+///
+/// Fails like `smartbill_brn_check` when the number is not valid. Output
+/// rules: `*out_len` gets the length (10) without NUL; with `cap < 10`
+/// nothing is written and the result is `SMARTBILL_ERR_BUFFER_TOO_SMALL`;
+/// a NUL follows when `cap > 10`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_normalize(
+    brn: *const c_char,
+    brn_len: isize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_brn_normalize", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let number = brn::validate_bytes(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        unsafe { text_out(number.as_str().as_bytes(), buf, cap, out_len) }
+    })
+}
+
+/// Writes the number as `XXX-XX-XXXXX` (`"124-81-00998"`, 12 bytes) into
+/// `buf`. Fails like `smartbill_brn_check`; output rules as
+/// `smartbill_brn_normalize`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_format(
+    brn: *const c_char,
+    brn_len: isize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_brn_format", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let number = brn::validate_bytes(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        unsafe { text_out(number.formatted().as_bytes(), buf, cap, out_len) }
+    })
+}
+
+/// Writes the kind of a valid number, from its business-type code, into
+/// `buf`: one of `individual_taxable` (01-79), `nonprofit_organization` (80),
+/// `corporation` (81, 86, 87, 88), `nonprofit_corporation` (82),
+/// `government` (83), `foreign_corporation` (84), `corporation_branch` (85),
+/// `religious_organization` (89), `individual_exempt` (90-99); at most 22
+/// bytes. Fails like `smartbill_brn_check`; output rules as
+/// `smartbill_brn_normalize`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_kind(
+    brn: *const c_char,
+    brn_len: isize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_brn_kind", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let number = brn::validate_bytes(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        unsafe { text_out(number.kind().name().as_bytes(), buf, cap, out_len) }
+    })
+}
+
+/// Checks many numbers in one call.
+///
+/// `data`/`data_len`: the numbers, one after another, each ended by the
+/// byte `separator` (e.g. `'\n'`); the last one may omit it. Two separators
+/// in a row make an empty item (`SMARTBILL_ERR_BRN_LENGTH`). Each item is
+/// checked exactly as by `smartbill_brn_check`.
+///
+/// `statuses`: an array of `statuses_cap` slots that receives one status per
+/// number, in order. `*count` always gets the number of items. When
+/// `statuses_cap < *count`, nothing is written and the result is
+/// `SMARTBILL_ERR_BUFFER_TOO_SMALL` (call with `statuses = NULL, cap = 0`
+/// to count first). Returns `SMARTBILL_OK` when the statuses were written,
+/// whatever they are: a failing number is a status in the array, not an
+/// error of the call.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_check_many(
+    data: *const c_char,
+    data_len: isize,
+    separator: u8,
+    statuses: *mut i32,
+    statuses_cap: usize,
+    count: *mut usize,
+) -> i32 {
+    guard("smartbill_brn_check_many", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let data = unsafe { text_in(data, data_len, "data") }?;
+        let count = unsafe { out_ptr(count, "count") }?;
+        let n = brn::batch_len(data, separator);
+        *count = n;
+        // SAFETY: `statuses` holds `statuses_cap >= n` slots.
+        let out = unsafe { status_slots(statuses, statuses_cap, n) }?;
+        for (slot, item) in out.iter_mut().zip(brn::split_batch(data, separator)) {
+            *slot = brn::check_bytes(item).code();
+        }
+        Ok(())
+    })
+}
+
+/// Checks `record_count` numbers stored as fixed-width records of
+/// `record_width` bytes each (a COBOL `OCCURS` table of `PIC X(n)`), writing
+/// one status per record into `statuses` (which must hold `record_count`
+/// slots). Each record is checked as by `smartbill_brn_check`, so space
+/// padding is ignored. `data` must hold `record_width * record_count` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_check_records(
+    data: *const c_char,
+    record_width: usize,
+    record_count: usize,
+    statuses: *mut i32,
+) -> i32 {
+    guard("smartbill_brn_check_records", || {
+        let total = record_width.checked_mul(record_count).filter(|&t| t <= isize::MAX as usize).ok_or_else(|| {
+            Error::new(Status::InvalidArgument, "record_width * record_count overflows")
+        })?;
+        if record_width == 0 && record_count > 0 {
+            return Err(Error::new(Status::InvalidArgument, "record_width is 0").with_field("record_width"));
+        }
+        // SAFETY: the caller passes `total` readable bytes and `record_count` slots.
+        let data = unsafe { text_in(data, total as isize, "data") }?;
+        let out = unsafe { status_slots(statuses, record_count, record_count) }?;
+        for (slot, record) in out.iter_mut().zip(data.chunks_exact(record_width.max(1))) {
+            *slot = brn::check_bytes(record).code();
+        }
+        Ok(())
+    })
+}
+
+/// The caller's status array as a slice of `needed` slots.
+///
+/// # Safety
+/// `ptr` must be NULL or valid for `cap` writes of `int32_t`.
+unsafe fn status_slots<'a>(ptr: *mut i32, cap: usize, needed: usize) -> crate::Result<&'a mut [i32]> {
+    if cap < needed {
+        return Err(Error::new(
+            Status::BufferTooSmall,
+            format!("statuses holds {cap} slots, {needed} numbers need one each"),
+        ));
+    }
+    if needed == 0 {
+        return Ok(&mut []);
+    }
+    if ptr.is_null() {
+        return Err(super::args::null_argument("statuses"));
+    }
+    // SAFETY: non-NULL and valid for `cap >= needed` slots.
+    Ok(unsafe { std::slice::from_raw_parts_mut(ptr, needed) })
+}

@@ -1,0 +1,80 @@
+//! Status codes: every fallible operation ends in one of these.
+//!
+//! The list lives in `status_table.rs` (shared with `build.rs`, which writes
+//! the header's `SMARTBILL_*` constants and the COBOL copybook from it).
+
+macro_rules! status_table {
+    ($(($variant:ident, $number:literal, $name:literal, $meaning:literal)),* $(,)?) => {
+        /// A status code with a stable number. `Status::Ok` is 0; every other
+        /// value is an error whose C constant is `SMARTBILL_ERR_<name>`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(i32)]
+        pub enum Status {
+            $(#[doc = $meaning] $variant = $number,)*
+        }
+
+        impl Status {
+            /// Every status, in table order.
+            pub const ALL: &'static [Status] = &[$(Status::$variant,)*];
+
+            /// The name shared by every language, e.g. `"BRN_CHECKSUM"`.
+            pub const fn name(self) -> &'static str {
+                match self { $(Status::$variant => $name,)* }
+            }
+
+            /// The name with a trailing NUL, for the C ABI's static strings.
+            pub const fn name_nul(self) -> &'static str {
+                match self { $(Status::$variant => concat!($name, "\0"),)* }
+            }
+
+            /// One sentence saying what the status means.
+            pub const fn meaning(self) -> &'static str {
+                match self { $(Status::$variant => $meaning,)* }
+            }
+
+            /// The status with this number, if there is one.
+            pub const fn from_code(code: i32) -> Option<Status> {
+                match code { $($number => Some(Status::$variant),)* _ => None }
+            }
+
+            /// The status with this name (as `name()` spells it), if there is one.
+            pub fn from_name(name: &str) -> Option<Status> {
+                match name { $($name => Some(Status::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+include!("status_table.rs");
+
+impl Status {
+    /// The stable number, as returned through the C ABI.
+    pub const fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_names_are_unique_and_round_trip() {
+        let mut codes = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for &s in Status::ALL {
+            assert!(codes.insert(s.code()), "duplicate number {}", s.code());
+            assert!(names.insert(s.name()), "duplicate name {}", s.name());
+            assert_eq!(Status::from_code(s.code()), Some(s));
+            assert_eq!(Status::from_name(s.name()), Some(s));
+        }
+        assert_eq!(Status::Ok.code(), 0);
+        assert_eq!(Status::from_code(9999), None);
+    }
+}
