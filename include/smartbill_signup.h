@@ -60,6 +60,8 @@
 #define SMARTBILL_ERR_BUFFER_TOO_SMALL 4
 /** Text is not valid in its declared encoding (UTF-8 or CP949). */
 #define SMARTBILL_ERR_INVALID_TEXT 5
+/** Output text holds a character the requested encoding (CP949) cannot represent. */
+#define SMARTBILL_ERR_UNENCODABLE 6
 /** A business number holds a character other than ASCII digits, spaces and dashes. */
 #define SMARTBILL_ERR_BRN_FORMAT 10
 /** A business number does not have 10 digits. */
@@ -108,6 +110,24 @@
  * It changes whenever an existing function's signature or meaning changes.
  */
 #define SMARTBILL_ABI_VERSION 1
+
+/**
+ * Text flag: UTF-8 (the default, no flag).
+ */
+#define SMARTBILL_TEXT_UTF8 0
+
+/**
+ * Text flag: the text is CP949 (what Korean systems call "EUC-KR"), in or out.
+ */
+#define SMARTBILL_TEXT_CP949 1
+
+/**
+ * Text flag, outputs only: fill the whole buffer (`cap` bytes), padding the
+ * text with spaces and writing no NUL, for fixed-length fields such as
+ * COBOL `PIC X(n)`. Text longer than `cap` is never cut: the call returns
+ * `SMARTBILL_ERR_BUFFER_TOO_SMALL`. A double-byte character is never split.
+ */
+#define SMARTBILL_TEXT_PAD 2
 
 
 

@@ -11,6 +11,7 @@ status_table! {
     (InvalidArgument, 3, "INVALID_ARGUMENT", "An argument is not one the function accepts (unknown name, bad option, bad URL)."),
     (BufferTooSmall, 4, "BUFFER_TOO_SMALL", "The output buffer is too small; nothing was written and *out_len holds the size needed."),
     (InvalidText, 5, "INVALID_TEXT", "Text is not valid in its declared encoding (UTF-8 or CP949)."),
+    (Unencodable, 6, "UNENCODABLE", "Output text holds a character the requested encoding (CP949) cannot represent."),
     (BrnFormat, 10, "BRN_FORMAT", "A business number holds a character other than ASCII digits, spaces and dashes."),
     (BrnLength, 11, "BRN_LENGTH", "A business number does not have 10 digits."),
     (BrnComponent, 12, "BRN_COMPONENT", "A business number has an impossible part: office code below 101, type code 00 or serial 0000."),

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::status::Status;
+use crate::text::Charset;
 use std::ffi::{c_char, CStr};
 
 /// A text argument `(ptr, len)`: `len < 0` means NUL-terminated. NULL with
@@ -94,6 +95,67 @@ pub(crate) unsafe fn text_out(
         if cap > bytes.len() {
             *buf.add(bytes.len()) = 0;
         }
+    }
+    Ok(())
+}
+
+/// Flags for text crossing the boundary in either direction
+/// (`SMARTBILL_TEXT_*`): `CP949` selects CP949 instead of UTF-8; `PAD`
+/// (outputs only) fills the whole buffer with the text followed by spaces,
+/// for fixed-length fields.
+pub(crate) fn charset_of(flags: u32) -> crate::Result<Charset> {
+    if flags & !(super::SMARTBILL_TEXT_CP949 | super::SMARTBILL_TEXT_PAD) != 0 {
+        return Err(Error::new(Status::InvalidArgument, format!("unknown text flags 0x{flags:x}"))
+            .with_field("flags"));
+    }
+    Ok(if flags & super::SMARTBILL_TEXT_CP949 != 0 { Charset::Cp949 } else { Charset::Utf8 })
+}
+
+/// A text argument in the charset `flags` select, decoded to Rust text.
+///
+/// # Safety
+/// As [`text_in`].
+pub(crate) unsafe fn text_in_as<'a>(
+    ptr: *const c_char,
+    len: isize,
+    flags: u32,
+    name: &str,
+) -> Result<std::borrow::Cow<'a, str>> {
+    let charset = charset_of(flags)?;
+    // SAFETY: forwarded from the caller.
+    let bytes = unsafe { text_in(ptr, len, name) }?;
+    crate::text::decode(bytes, charset, name)
+}
+
+/// Writes `text` encoded as `flags` select: `SMARTBILL_TEXT_CP949` encodes to
+/// CP949 (`UNENCODABLE` naming the character if it cannot); with
+/// `SMARTBILL_TEXT_PAD` the text fills exactly `cap` bytes, padded with
+/// spaces and without a NUL; text longer than `cap` is never cut, it is
+/// `BUFFER_TOO_SMALL` as usual. `*out_len` gets the text's own length.
+///
+/// # Safety
+/// As [`text_out`].
+pub(crate) unsafe fn text_out_as(
+    text: &str,
+    flags: u32,
+    what: &str,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<()> {
+    let charset = charset_of(flags)?;
+    let bytes = crate::text::encode(text, charset).map_err(|c| {
+        Error::new(
+            Status::Unencodable,
+            format!("{what}: character {} cannot be represented in CP949", crate::text::describe_char(c)),
+        )
+        .with_field(what)
+    })?;
+    // SAFETY: forwarded from the caller.
+    unsafe { text_out(&bytes, buf, cap, out_len) }?;
+    if flags & super::SMARTBILL_TEXT_PAD != 0 && cap > bytes.len() {
+        // SAFETY: `buf` is valid for `cap` bytes (checked non-NULL by text_out since cap > 0).
+        unsafe { std::ptr::write_bytes(buf.cast::<u8>().add(bytes.len()), b' ', cap - bytes.len()) };
     }
     Ok(())
 }

@@ -13,3 +13,13 @@ mod errors;
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.
 /// It changes whenever an existing function's signature or meaning changes.
 pub const SMARTBILL_ABI_VERSION: u32 = 1;
+
+/// Text flag: UTF-8 (the default, no flag).
+pub const SMARTBILL_TEXT_UTF8: u32 = 0;
+/// Text flag: the text is CP949 (what Korean systems call "EUC-KR"), in or out.
+pub const SMARTBILL_TEXT_CP949: u32 = 1;
+/// Text flag, outputs only: fill the whole buffer (`cap` bytes), padding the
+/// text with spaces and writing no NUL, for fixed-length fields such as
+/// COBOL `PIC X(n)`. Text longer than `cap` is never cut: the call returns
+/// `SMARTBILL_ERR_BUFFER_TOO_SMALL`. A double-byte character is never split.
+pub const SMARTBILL_TEXT_PAD: u32 = 2;
