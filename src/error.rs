@@ -19,7 +19,11 @@ pub struct Error {
 impl Error {
     pub fn new(status: Status, message: impl Into<String>) -> Self {
         debug_assert!(status != Status::Ok);
-        Error { status, field: None, message: message.into() }
+        Error {
+            status,
+            field: None,
+            message: message.into(),
+        }
     }
 
     /// The same error about a named field.

@@ -52,7 +52,9 @@ pub fn decode<'a>(bytes: &'a [u8], charset: Charset, what: &str) -> Result<Cow<'
         Charset::Cp949 => {
             if bytes.is_ascii() {
                 // ASCII is the same in both; no copy needed.
-                return Ok(Cow::Borrowed(std::str::from_utf8(bytes).expect("ASCII is UTF-8")));
+                return Ok(Cow::Borrowed(
+                    std::str::from_utf8(bytes).expect("ASCII is UTF-8"),
+                ));
             }
             let mut decoder = EUC_KR.new_decoder_without_bom_handling();
             let mut out = String::with_capacity(bytes.len() * 3 / 2 + 4);
@@ -60,9 +62,11 @@ pub fn decode<'a>(bytes: &'a [u8], charset: Charset, what: &str) -> Result<Cow<'
                 decoder.decode_to_string_without_replacement(bytes, &mut out, true);
             match result {
                 DecoderResult::InputEmpty => Ok(Cow::Owned(out)),
-                DecoderResult::Malformed(bad, _) => {
-                    Err(invalid_text(what, "CP949", read.saturating_sub(bad as usize)))
-                }
+                DecoderResult::Malformed(bad, _) => Err(invalid_text(
+                    what,
+                    "CP949",
+                    read.saturating_sub(bad as usize),
+                )),
                 DecoderResult::OutputFull => unreachable!("String output grows"),
             }
         }
@@ -147,7 +151,10 @@ pub fn pad_fixed(bytes: &[u8], width: usize, what: &str) -> Result<Vec<u8>> {
     if bytes.len() > width {
         return Err(Error::new(
             Status::BufferTooSmall,
-            format!("{what}: {} bytes do not fit a field of {width}", bytes.len()),
+            format!(
+                "{what}: {} bytes do not fit a field of {width}",
+                bytes.len()
+            ),
         )
         .with_field(what));
     }
@@ -166,7 +173,10 @@ mod tests {
         assert_eq!(Charset::parse("UTF-8").unwrap(), Charset::Utf8);
         assert_eq!(Charset::parse(" euc-kr ").unwrap(), Charset::Cp949);
         assert_eq!(Charset::parse("MS949").unwrap(), Charset::Cp949);
-        assert_eq!(Charset::parse("latin1").unwrap_err().status(), Status::InvalidArgument);
+        assert_eq!(
+            Charset::parse("latin1").unwrap_err().status(),
+            Status::InvalidArgument
+        );
     }
 
     #[test]
@@ -199,12 +209,18 @@ mod tests {
         let cp = encode("가나다", Charset::Cp949).unwrap();
         assert_eq!(char_boundary_at_most(&cp, Charset::Cp949, 5), 4);
         assert_eq!(char_boundary_at_most(&cp, Charset::Cp949, 6), 6);
-        assert_eq!(char_boundary_at_most("가나".as_bytes(), Charset::Utf8, 5), 3);
+        assert_eq!(
+            char_boundary_at_most("가나".as_bytes(), Charset::Utf8, 5),
+            3
+        );
     }
 
     #[test]
     fn pads_or_refuses() {
         assert_eq!(pad_fixed(b"ab", 4, "f").unwrap(), b"ab  ");
-        assert_eq!(pad_fixed(b"abcde", 4, "f").unwrap_err().status(), Status::BufferTooSmall);
+        assert_eq!(
+            pad_fixed(b"abcde", 4, "f").unwrap_err().status(),
+            Status::BufferTooSmall
+        );
     }
 }

@@ -15,7 +15,14 @@ fn header_is_current() {
 fn every_status_is_in_the_header() {
     let header = include_str!("../include/smartbill_signup.h");
     for s in smartbill_signup::Status::ALL {
-        let constant = if s.code() == 0 { "SMARTBILL_OK".to_string() } else { format!("SMARTBILL_ERR_{}", s.name()) };
-        assert!(header.contains(&format!("#define {constant} {}\n", s.code())), "{constant}");
+        let constant = if s.code() == 0 {
+            "SMARTBILL_OK".to_string()
+        } else {
+            format!("SMARTBILL_ERR_{}", s.name())
+        };
+        assert!(
+            header.contains(&format!("#define {constant} {}\n", s.code())),
+            "{constant}"
+        );
     }
 }

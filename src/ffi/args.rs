@@ -105,10 +105,17 @@ pub(crate) unsafe fn text_out(
 /// for fixed-length fields.
 pub(crate) fn charset_of(flags: u32) -> crate::Result<Charset> {
     if flags & !(super::SMARTBILL_TEXT_CP949 | super::SMARTBILL_TEXT_PAD) != 0 {
-        return Err(Error::new(Status::InvalidArgument, format!("unknown text flags 0x{flags:x}"))
-            .with_field("flags"));
+        return Err(Error::new(
+            Status::InvalidArgument,
+            format!("unknown text flags 0x{flags:x}"),
+        )
+        .with_field("flags"));
     }
-    Ok(if flags & super::SMARTBILL_TEXT_CP949 != 0 { Charset::Cp949 } else { Charset::Utf8 })
+    Ok(if flags & super::SMARTBILL_TEXT_CP949 != 0 {
+        Charset::Cp949
+    } else {
+        Charset::Utf8
+    })
 }
 
 /// A text argument in the charset `flags` select, decoded to Rust text.
@@ -147,7 +154,10 @@ pub(crate) unsafe fn text_out_as(
     let bytes = crate::text::encode(text, charset).map_err(|c| {
         Error::new(
             Status::Unencodable,
-            format!("{what}: character {} cannot be represented in CP949", crate::text::describe_char(c)),
+            format!(
+                "{what}: character {} cannot be represented in CP949",
+                crate::text::describe_char(c)
+            ),
         )
         .with_field(what)
     })?;
@@ -155,7 +165,9 @@ pub(crate) unsafe fn text_out_as(
     unsafe { text_out(&bytes, buf, cap, out_len) }?;
     if flags & super::SMARTBILL_TEXT_PAD != 0 && cap > bytes.len() {
         // SAFETY: `buf` is valid for `cap` bytes (checked non-NULL by text_out since cap > 0).
-        unsafe { std::ptr::write_bytes(buf.cast::<u8>().add(bytes.len()), b' ', cap - bytes.len()) };
+        unsafe {
+            std::ptr::write_bytes(buf.cast::<u8>().add(bytes.len()), b' ', cap - bytes.len())
+        };
     }
     Ok(())
 }

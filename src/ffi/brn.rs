@@ -140,11 +140,19 @@ pub unsafe extern "C" fn smartbill_brn_check_records(
     statuses: *mut i32,
 ) -> i32 {
     guard("smartbill_brn_check_records", || {
-        let total = record_width.checked_mul(record_count).filter(|&t| t <= isize::MAX as usize).ok_or_else(|| {
-            Error::new(Status::InvalidArgument, "record_width * record_count overflows")
-        })?;
+        let total = record_width
+            .checked_mul(record_count)
+            .filter(|&t| t <= isize::MAX as usize)
+            .ok_or_else(|| {
+                Error::new(
+                    Status::InvalidArgument,
+                    "record_width * record_count overflows",
+                )
+            })?;
         if record_width == 0 && record_count > 0 {
-            return Err(Error::new(Status::InvalidArgument, "record_width is 0").with_field("record_width"));
+            return Err(
+                Error::new(Status::InvalidArgument, "record_width is 0").with_field("record_width")
+            );
         }
         // SAFETY: the caller passes `total` readable bytes and `record_count` slots.
         let data = unsafe { text_in(data, total as isize, "data") }?;
@@ -160,7 +168,11 @@ pub unsafe extern "C" fn smartbill_brn_check_records(
 ///
 /// # Safety
 /// `ptr` must be NULL or valid for `cap` writes of `int32_t`.
-unsafe fn status_slots<'a>(ptr: *mut i32, cap: usize, needed: usize) -> crate::Result<&'a mut [i32]> {
+unsafe fn status_slots<'a>(
+    ptr: *mut i32,
+    cap: usize,
+    needed: usize,
+) -> crate::Result<&'a mut [i32]> {
     if cap < needed {
         return Err(Error::new(
             Status::BufferTooSmall,

@@ -25,7 +25,11 @@ pub extern "C" fn smartbill_status_name(status: i32) -> *const c_char {
 /// it. Buffer rules as for every text output: `*out_len` gets the length
 /// without NUL; `SMARTBILL_ERR_BUFFER_TOO_SMALL` if `cap` is smaller.
 #[no_mangle]
-pub unsafe extern "C" fn smartbill_last_error(buf: *mut c_char, cap: usize, out_len: *mut usize) -> i32 {
+pub unsafe extern "C" fn smartbill_last_error(
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
     last_error_part(buf, cap, out_len, |e| e.message().as_bytes().to_vec())
 }
 
@@ -33,8 +37,14 @@ pub unsafe extern "C" fn smartbill_last_error(buf: *mut c_char, cap: usize, out_
 /// error (e.g. `"pComRegNo"`, `"AUTH_CODE"`), or the empty string when the
 /// error concerns no single field. Buffer rules as `smartbill_last_error`.
 #[no_mangle]
-pub unsafe extern "C" fn smartbill_last_error_field(buf: *mut c_char, cap: usize, out_len: *mut usize) -> i32 {
-    last_error_part(buf, cap, out_len, |e| e.field().unwrap_or("").as_bytes().to_vec())
+pub unsafe extern "C" fn smartbill_last_error_field(
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    last_error_part(buf, cap, out_len, |e| {
+        e.field().unwrap_or("").as_bytes().to_vec()
+    })
 }
 
 /// Returns this thread's last error status (`SMARTBILL_OK` when no call on
@@ -66,7 +76,9 @@ fn last_error_part(
 /// Returns the library version, e.g. `"0.1.0"`. Static: never free it.
 #[no_mangle]
 pub extern "C" fn smartbill_version() -> *const c_char {
-    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast::<c_char>()
+    concat!(env!("CARGO_PKG_VERSION"), "\0")
+        .as_ptr()
+        .cast::<c_char>()
 }
 
 /// Returns the library's ABI version. A caller compiled against
@@ -81,5 +93,7 @@ pub extern "C" fn smartbill_abi_version() -> u32 {
 /// and sets the last error. For tests and support diagnostics.
 #[no_mangle]
 pub extern "C" fn smartbill_selftest_panic() -> i32 {
-    guard("smartbill_selftest_panic", || panic!("deliberate panic from smartbill_selftest_panic"))
+    guard("smartbill_selftest_panic", || {
+        panic!("deliberate panic from smartbill_selftest_panic")
+    })
 }

@@ -22,5 +22,7 @@ pub fn input_bytes(case: &Value) -> Vec<u8> {
 }
 
 pub fn str_field<'a>(case: &'a Value, key: &str) -> &'a str {
-    case[key].as_str().unwrap_or_else(|| panic!("{key} missing in {case}"))
+    case[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} missing in {case}"))
 }
