@@ -11,6 +11,7 @@
 
 pub mod brn;
 pub mod error;
+pub mod http;
 pub mod status;
 pub mod text;
 

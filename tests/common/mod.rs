@@ -1,6 +1,8 @@
 //! Helpers shared by the Rust integration tests: loading the vectors.
 #![allow(dead_code)]
 
+pub mod servers;
+
 use serde_json::Value;
 
 pub fn vectors(name: &str) -> Value {

@@ -1,0 +1,278 @@
+//! The HTTP layer against good and deliberately bad servers on 127.0.0.1.
+
+mod common;
+use common::servers::{refused_address, respond, serve};
+use smartbill_signup::http::{self, Options, ProxyMode};
+use smartbill_signup::Status;
+use std::io::Write;
+use std::thread;
+use std::time::{Duration, Instant};
+
+fn direct(timeout_ms: u32) -> Options {
+    let mut o = Options::with_timeout_ms(timeout_ms).unwrap();
+    o.proxy = ProxyMode::Off;
+    o
+}
+
+#[test]
+fn post_returns_status_body_and_sends_the_right_headers() {
+    let (base, seen) = serve(1, |s, _| {
+        respond(
+            s,
+            "200 OK",
+            "text/html; charset=utf-8",
+            "받았습니다".as_bytes(),
+        )
+    });
+    let r = http::post(
+        &format!("{base}/cb?x=1"),
+        b"a=1".to_vec(),
+        "application/json; charset=utf-8",
+        &direct(5000),
+        false,
+    )
+    .unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(r.text().unwrap(), "받았습니다");
+    let req = seen.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert_eq!(req.request_line, "POST /cb?x=1 HTTP/1.1");
+    assert_eq!(
+        req.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert!(req
+        .header("user-agent")
+        .unwrap()
+        .starts_with("smartbill-signup/"));
+    assert_eq!(req.body, b"a=1");
+}
+
+#[test]
+fn body_is_decoded_by_its_declared_charset() {
+    let cp949 = encoding_rs::EUC_KR.encode("스마트빌").0.into_owned();
+    let (base, _) = serve(1, move |s, _| {
+        respond(s, "200 OK", "text/html; charset=euc-kr", &cp949)
+    });
+    let r = http::post(&base, vec![], "text/plain", &direct(5000), false).unwrap();
+    assert_eq!(r.text().unwrap(), "스마트빌");
+    // Bytes that are not what the header says are an error, never replaced.
+    let (base, _) = serve(1, |s, _| {
+        respond(s, "200 OK", "text/html; charset=utf-8", b"\xff\xfe")
+    });
+    let r = http::post(&base, vec![], "text/plain", &direct(5000), false).unwrap();
+    assert_eq!(r.text().unwrap_err().status(), Status::InvalidText);
+}
+
+#[test]
+fn non_2xx_is_returned_or_an_error_on_request() {
+    let (base, _) = serve(2, |s, _| {
+        respond(s, "500 Internal Server Error", "text/plain", b"boom")
+    });
+    let r = http::post(&base, vec![], "text/plain", &direct(5000), false).unwrap();
+    assert_eq!(r.status, 500);
+    let mut strict = direct(5000);
+    strict.fail_on_status = true;
+    let e = http::post(&base, vec![], "text/plain", &strict, false).unwrap_err();
+    assert_eq!(e.status(), Status::HttpStatus);
+    assert!(e.message().contains("HTTP 500"), "{}", e.message());
+}
+
+#[test]
+fn refused_port_is_http_connect() {
+    let e = http::post(
+        &refused_address(),
+        vec![],
+        "text/plain",
+        &direct(3000),
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(e.status(), Status::HttpConnect, "{}", e.message());
+    assert!(e.message().contains("127.0.0.1"), "{}", e.message());
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_on_time() {
+    let (base, _) = serve(1, |_, _| thread::sleep(Duration::from_secs(4)));
+    let started = Instant::now();
+    let e = http::post(&base, vec![], "text/plain", &direct(1000), false).unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(e.status(), Status::HttpTimeout, "{}", e.message());
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_millis(2500),
+        "{took:?}"
+    );
+}
+
+#[test]
+fn a_slow_trickle_is_cut_by_the_timeout() {
+    let (base, _) = serve(1, |s, _| {
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n");
+        for _ in 0..40 {
+            if s.write_all(b"x").is_err() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+    });
+    let started = Instant::now();
+    let e = http::post(&base, vec![], "text/plain", &direct(1000), false).unwrap_err();
+    assert_eq!(e.status(), Status::HttpTimeout, "{}", e.message());
+    assert!(
+        started.elapsed() < Duration::from_millis(2500),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_server_closing_mid_response_is_http_protocol() {
+    let (base, _) = serve(1, |s, _| {
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly this");
+    });
+    let e = http::post(&base, vec![], "text/plain", &direct(5000), false).unwrap_err();
+    assert_eq!(e.status(), Status::HttpProtocol, "{}", e.message());
+}
+
+#[test]
+fn huge_responses_are_bounded() {
+    // Declared too large: refused before reading.
+    let (base, _) = serve(1, |s, _| {
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n");
+        let _ = s.write_all(&[b'x'; 65536]);
+    });
+    let mut o = direct(5000);
+    o.max_body_bytes = 1 << 20;
+    let e = http::post(&base, vec![], "text/plain", &o, false).unwrap_err();
+    assert_eq!(e.status(), Status::HttpTooLarge, "{}", e.message());
+    // Undeclared length (ends at close): cut at the limit.
+    let (base, _) = serve(1, |s, _| {
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
+        let chunk = [b'x'; 65536];
+        for _ in 0..64 {
+            if s.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+    });
+    let e = http::post(&base, vec![], "text/plain", &o, false).unwrap_err();
+    assert_eq!(e.status(), Status::HttpTooLarge, "{}", e.message());
+}
+
+#[test]
+fn tls_to_a_plain_server_is_http_tls() {
+    // A plain-HTTP server that answers the ClientHello with HTTP text.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/", listener.local_addr().unwrap());
+    thread::spawn(move || {
+        if let Ok((mut s, _)) = listener.accept() {
+            let _ = s.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            thread::sleep(Duration::from_millis(500));
+        }
+    });
+    let e = http::probe(&url, &direct(5000)).unwrap_err();
+    assert_eq!(e.status(), Status::HttpTls, "{}", e.message());
+}
+
+#[test]
+fn unresolvable_host_is_http_dns() {
+    // A 64-character label cannot be put in a DNS query: the resolver fails
+    // locally, so this test sends nothing off the machine.
+    let url = format!("http://{}.invalid/", "x".repeat(64));
+    let e = http::probe(&url, &direct(5000)).unwrap_err();
+    assert_eq!(e.status(), Status::HttpDns, "{}", e.message());
+}
+
+#[test]
+fn probe_reports_any_answer_as_reachable() {
+    let (base, _) = serve(1, |s, _| {
+        respond(s, "405 Method Not Allowed", "text/plain", b"")
+    });
+    let p = http::probe(&base, &direct(5000)).unwrap();
+    assert_eq!(p.status, 405);
+    assert!(p.elapsed < Duration::from_secs(5));
+}
+
+#[test]
+fn explicit_proxy_carries_the_request_and_credentials() {
+    let (proxy, seen) = serve(1, |s, _| respond(s, "200 OK", "text/plain", b"via proxy"));
+    let mut o = direct(5000);
+    o.proxy = ProxyMode::Explicit {
+        url: proxy,
+        username: Some("erp".into()),
+        password: Some("pw".into()),
+    };
+    let r = http::post(
+        "http://smartbill.test/xMain/x.aspx",
+        b"a=1".to_vec(),
+        "text/plain",
+        &o,
+        false,
+    )
+    .unwrap();
+    assert_eq!(r.text().unwrap(), "via proxy");
+    let req = seen.recv_timeout(Duration::from_secs(5)).unwrap();
+    // A forward proxy gets the absolute URL.
+    assert_eq!(
+        req.request_line,
+        "POST http://smartbill.test/xMain/x.aspx HTTP/1.1"
+    );
+    assert_eq!(req.header("proxy-authorization"), Some("Basic ZXJwOnB3"));
+}
+
+#[test]
+fn proxy_failures_are_http_proxy() {
+    let mut o = direct(3000);
+    o.proxy = ProxyMode::Explicit {
+        url: refused_address(),
+        username: None,
+        password: None,
+    };
+    let e = http::probe("http://smartbill.test/", &o).unwrap_err();
+    assert_eq!(e.status(), Status::HttpProxy, "{}", e.message());
+    let (proxy, _) = serve(1, |s, _| {
+        respond(s, "407 Proxy Authentication Required", "text/plain", b"")
+    });
+    o.proxy = ProxyMode::Explicit {
+        url: proxy,
+        username: None,
+        password: None,
+    };
+    let e = http::probe("http://smartbill.test/", &o).unwrap_err();
+    assert_eq!(e.status(), Status::HttpProxy, "{}", e.message());
+}
+
+#[test]
+fn messages_never_show_path_or_query() {
+    let url = format!("{}/callback?token=SECRET-TOKEN", refused_address());
+    let e = http::post(
+        &url,
+        b"AUTH_TOKEN=SECRET-BODY".to_vec(),
+        "text/plain",
+        &direct(3000),
+        false,
+    )
+    .unwrap_err();
+    assert!(!e.message().contains("SECRET"), "{}", e.message());
+    assert!(!e.message().contains("/callback"), "{}", e.message());
+}
+
+#[test]
+fn bad_urls_are_invalid_arguments() {
+    for url in ["", "not a url", "ftp://x/", "http://"] {
+        let e = http::probe(url, &direct(1000)).unwrap_err();
+        assert_eq!(e.status(), Status::InvalidArgument, "{url}");
+    }
+}
+
+#[test]
+fn blocking_http_inside_an_async_runtime_is_a_clear_error() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let e = rt
+        .block_on(async { http::probe("http://127.0.0.1:9/", &direct(1000)) })
+        .unwrap_err();
+    assert_eq!(e.status(), Status::Internal);
+    assert!(e.message().contains("async"), "{}", e.message());
+}
