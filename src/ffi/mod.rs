@@ -8,6 +8,7 @@ mod args;
 mod boundary;
 mod brn;
 mod errors;
+mod http;
 
 /// The ABI version this header describes. Wrappers compare it with
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.
@@ -15,6 +16,7 @@ mod errors;
 pub const SMARTBILL_ABI_VERSION: u32 = 1;
 
 /// Text flag: UTF-8 (the default, no flag).
+#[allow(dead_code)] // for C callers: Rust code tests the other flags
 pub const SMARTBILL_TEXT_UTF8: u32 = 0;
 /// Text flag: the text is CP949 (what Korean systems call "EUC-KR"), in or out.
 pub const SMARTBILL_TEXT_CP949: u32 = 1;

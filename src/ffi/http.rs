@@ -1,0 +1,226 @@
+//! HTTP through the C ABI: an options handle, a response handle, and the
+//! calls that make requests.
+
+use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
+use super::boundary::{guard, guard_value};
+use crate::http::{self, Options, Response};
+use std::ffi::c_char;
+
+/// HTTP settings for the `smartbill_http_*` calls (opaque). NULL where an
+/// options argument is taken means the defaults: proxy from the environment,
+/// non-2xx answers returned (not errors), bodies up to 4 MiB.
+pub struct SmartbillHttpOptions {
+    options: Options,
+}
+
+/// A received HTTP answer (opaque): status, content type and body.
+/// Release with `smartbill_response_free`.
+pub struct SmartbillResponse {
+    response: Response,
+}
+
+/// Creates HTTP options with the defaults into `*out`. Release with
+/// `smartbill_http_options_free`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_options_new(out: *mut *mut SmartbillHttpOptions) -> i32 {
+    guard("smartbill_http_options_new", || {
+        // SAFETY: the caller passes a valid out pointer.
+        let out = unsafe { out_ptr(out, "out") }?;
+        *out = Box::into_raw(Box::new(SmartbillHttpOptions {
+            options: Options::default(),
+        }));
+        Ok(())
+    })
+}
+
+/// Sets an HTTP option (UTF-8 name and value):
+/// - `proxy`: `env` (default: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`,
+///   `NO_PROXY`), `off` (direct), or a proxy URL such as
+///   `http://proxy.corp:3128`;
+/// - `proxy_username`, `proxy_password`: basic credentials for an explicit
+///   proxy (set `proxy` first);
+/// - `fail_on_status`: `yes` makes a non-2xx answer `SMARTBILL_ERR_HTTP_STATUS`;
+///   `no` (default) returns it as a response;
+/// - `max_body_bytes`: the most of a response body read (default 4194304);
+///   more is `SMARTBILL_ERR_HTTP_TOO_LARGE`.
+///
+/// Unknown names or bad values: `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_options_set(
+    options: *mut SmartbillHttpOptions,
+    name: *const c_char,
+    name_len: isize,
+    value: *const c_char,
+    value_len: isize,
+) -> i32 {
+    guard("smartbill_http_options_set", || {
+        // SAFETY: the caller passes a live handle and valid text arguments.
+        let options = unsafe { out_ptr(options, "options") }?;
+        let name = unsafe { text_in_as(name, name_len, 0, "name") }?;
+        let value = unsafe { text_in_as(value, value_len, 0, "value") }?;
+        options.options.set(&name, &value)
+    })
+}
+
+/// Releases HTTP options. NULL is accepted and ignored.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_options_free(options: *mut SmartbillHttpOptions) {
+    guard_value((), || {
+        if !options.is_null() {
+            // SAFETY: made by smartbill_http_options_new and not freed before.
+            drop(unsafe { Box::from_raw(options) });
+        }
+    })
+}
+
+/// The options to use for one call: the caller's or the defaults, with the
+/// call's timeout.
+pub(crate) unsafe fn call_options(
+    options: *const SmartbillHttpOptions,
+    timeout_ms: u32,
+) -> crate::Result<Options> {
+    // SAFETY: the caller passes NULL or a live handle.
+    let mut chosen = unsafe { options.as_ref() }
+        .map(|o| o.options.clone())
+        .unwrap_or_default();
+    chosen.set_timeout_ms(timeout_ms)?;
+    Ok(chosen)
+}
+
+pub(crate) fn hand_out(response: Response, out: &mut *mut SmartbillResponse) {
+    *out = Box::into_raw(Box::new(SmartbillResponse { response }));
+}
+
+/// Plays SmartBill's side for testing an ERP's callback endpoint: POSTs
+/// `json` (UTF-8) to `url` with `Content-Type: application/json;
+/// charset=utf-8` and returns the answer in `*out` (release with
+/// `smartbill_response_free`). Redirects are not followed.
+///
+/// `timeout_ms` (at least 1) bounds the whole exchange. `options` may be
+/// NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
+/// `_PROXY`, `_PROTOCOL`, `_TOO_LARGE`, `_STATUS` (only with
+/// `fail_on_status`), `SMARTBILL_ERR_INVALID_ARGUMENT` for a bad URL or a
+/// zero timeout. Messages name the host and cause, never the body or the
+/// URL's path and query.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_send_callback(
+    url: *const c_char,
+    url_len: isize,
+    json: *const c_char,
+    json_len: isize,
+    options: *const SmartbillHttpOptions,
+    timeout_ms: u32,
+    out: *mut *mut SmartbillResponse,
+) -> i32 {
+    guard("smartbill_http_send_callback", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let out = unsafe { out_ptr(out, "out") }?;
+        let url = unsafe { text_in_as(url, url_len, 0, "url") }?;
+        let json = unsafe { text_in_as(json, json_len, 0, "json") }?;
+        let options = unsafe { call_options(options, timeout_ms) }?;
+        let response = http::post(
+            &url,
+            json.as_bytes().to_vec(),
+            "application/json; charset=utf-8",
+            &options,
+            false,
+        )?;
+        hand_out(response, out);
+        Ok(())
+    })
+}
+
+/// Writes the HTTP status code of a response (e.g. 200) into `*status`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_response_status(
+    response: *const SmartbillResponse,
+    status: *mut i32,
+) -> i32 {
+    guard("smartbill_response_status", || {
+        // SAFETY: the caller passes a live handle and a valid out pointer.
+        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
+        *unsafe { out_ptr(status, "status") }? = response.response.status as i32;
+        Ok(())
+    })
+}
+
+/// Writes how long the exchange took, in milliseconds, into `*elapsed_ms`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_response_elapsed_ms(
+    response: *const SmartbillResponse,
+    elapsed_ms: *mut u32,
+) -> i32 {
+    guard("smartbill_response_elapsed_ms", || {
+        // SAFETY: the caller passes a live handle and a valid out pointer.
+        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
+        *unsafe { out_ptr(elapsed_ms, "elapsed_ms") }? =
+            response.response.elapsed.as_millis().min(u32::MAX as u128) as u32;
+        Ok(())
+    })
+}
+
+/// Writes the response body, decoded by the charset its `Content-Type`
+/// declares (UTF-8 when none) and re-encoded as `flags` ask
+/// (`SMARTBILL_TEXT_UTF8` or `SMARTBILL_TEXT_CP949`, optionally
+/// `| SMARTBILL_TEXT_PAD`). A body that is not valid in its declared charset
+/// is `SMARTBILL_ERR_INVALID_TEXT` (read it with
+/// `smartbill_response_body_raw`); `SMARTBILL_ERR_UNENCODABLE` when CP949
+/// cannot hold a character. Buffer rules as for every text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_response_body(
+    response: *const SmartbillResponse,
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_response_body", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
+        let text = response.response.text()?;
+        unsafe { text_out_as(&text, flags, "body", buf, cap, out_len) }
+    })
+}
+
+/// Writes the response body's bytes exactly as received. Buffer rules as
+/// for every text output (the body may contain NUL bytes: use `*out_len`).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_response_body_raw(
+    response: *const SmartbillResponse,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_response_body_raw", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
+        unsafe { text_out(&response.response.body, buf, cap, out_len) }
+    })
+}
+
+/// Writes the response's `Content-Type` header (empty when absent).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_response_content_type(
+    response: *const SmartbillResponse,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_response_content_type", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
+        let content_type = response.response.content_type.as_deref().unwrap_or("");
+        unsafe { text_out(content_type.as_bytes(), buf, cap, out_len) }
+    })
+}
+
+/// Releases a response. NULL is accepted and ignored.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_response_free(response: *mut SmartbillResponse) {
+    guard_value((), || {
+        if !response.is_null() {
+            // SAFETY: made by this library and not freed before.
+            drop(unsafe { Box::from_raw(response) });
+        }
+    })
+}
