@@ -111,13 +111,15 @@ def is_valid_brn(number: TextIn) -> bool:
 
 
 def are_valid_brns(numbers: Iterable[TextIn]) -> List[bool]:
-    """Whether each number is valid, in order, checked in one native call."""
+    """Whether each number is valid, in order, checked in one native call
+    (an item holding a NUL byte, never a valid number, gets a call of its
+    own so that it cannot split in two)."""
     return [not status for status in _statuses(numbers)]  # OK is 0
 
 
 def check_brns(numbers: Iterable[TextIn]) -> List[str]:
     """The status name of each number (``'OK'``, ``'BRN_CHECKSUM'``, ...),
-    in order, checked in one native call."""
+    in order, checked as by ``are_valid_brns``."""
     return list(map(status_name, _statuses(numbers)))
 
 
