@@ -1,0 +1,29 @@
+"""Helpers shared by the tests: where the repository's vectors and header
+are, and how a vector case's input becomes bytes. The tests import the
+installed package (run-tests.sh installs it from this checkout first)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict
+
+REPO = Path(__file__).resolve().parents[3]
+VECTORS = REPO / "tests" / "vectors"
+HEADER = REPO / "include" / "smartbill_signup.h"
+
+
+def vectors(name: str) -> Dict[str, Any]:
+    with open(VECTORS / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def input_bytes(case: Dict[str, Any]) -> bytes:
+    """A case's input: ``input`` as UTF-8 text, or ``input_hex`` as raw bytes."""
+    if "input_hex" in case:
+        return bytes.fromhex(case["input_hex"])
+    return case["input"].encode("utf-8")
+
+
+def case_id(case: Dict[str, Any]) -> str:
+    return case.get("note", "")
