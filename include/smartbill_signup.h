@@ -105,6 +105,12 @@
 
 
 /**
+ * Read at most this much of a response body unless told otherwise (4 MiB):
+ * SmartBill's pages are a few KiB; a runaway server must not exhaust memory.
+ */
+#define DEFAULT_MAX_BODY_BYTES ((4 * 1024) * 1024)
+
+/**
  * The ABI version this header describes. Wrappers compare it with
  * `smartbill_abi_version()` at load time and refuse a mismatched library.
  * It changes whenever an existing function's signature or meaning changes.
@@ -128,6 +134,19 @@
  * `SMARTBILL_ERR_BUFFER_TOO_SMALL`. A double-byte character is never split.
  */
 #define SMARTBILL_TEXT_PAD 2
+
+/**
+ * HTTP settings for the `smartbill_http_*` calls (opaque). NULL where an
+ * options argument is taken means the defaults: proxy from the environment,
+ * non-2xx answers returned (not errors), bodies up to 4 MiB.
+ */
+typedef struct SmartbillHttpOptions SmartbillHttpOptions;
+
+/**
+ * A received HTTP answer (opaque): status, content type and body.
+ * Release with `smartbill_response_free`.
+ */
+typedef struct SmartbillResponse SmartbillResponse;
 
 
 
@@ -279,6 +298,107 @@ uint32_t smartbill_abi_version(void);
  * and sets the last error. For tests and support diagnostics.
  */
 int32_t smartbill_selftest_panic(void);
+
+/**
+ * Creates HTTP options with the defaults into `*out`. Release with
+ * `smartbill_http_options_free`.
+ */
+int32_t smartbill_http_options_new(SmartbillHttpOptions **out);
+
+/**
+ * Sets an HTTP option (UTF-8 name and value):
+ * - `proxy`: `env` (default: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`,
+ *   `NO_PROXY`), `off` (direct), or a proxy URL such as
+ *   `http://proxy.corp:3128`;
+ * - `proxy_username`, `proxy_password`: basic credentials for an explicit
+ *   proxy (set `proxy` first);
+ * - `fail_on_status`: `yes` makes a non-2xx answer `SMARTBILL_ERR_HTTP_STATUS`;
+ *   `no` (default) returns it as a response;
+ * - `max_body_bytes`: the most of a response body read (default 4194304);
+ *   more is `SMARTBILL_ERR_HTTP_TOO_LARGE`.
+ *
+ * Unknown names or bad values: `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option.
+ */
+int32_t smartbill_http_options_set(SmartbillHttpOptions *options,
+                                   const char *name,
+                                   ptrdiff_t name_len,
+                                   const char *value,
+                                   ptrdiff_t value_len);
+
+/**
+ * Releases HTTP options. NULL is accepted and ignored.
+ */
+void smartbill_http_options_free(SmartbillHttpOptions *options);
+
+/**
+ * Plays SmartBill's side for testing an ERP's callback endpoint: POSTs
+ * `json` (UTF-8) to `url` with `Content-Type: application/json;
+ * charset=utf-8` and returns the answer in `*out` (release with
+ * `smartbill_response_free`). Redirects are not followed.
+ *
+ * `timeout_ms` (at least 1) bounds the whole exchange. `options` may be
+ * NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
+ * `_PROXY`, `_PROTOCOL`, `_TOO_LARGE`, `_STATUS` (only with
+ * `fail_on_status`), `SMARTBILL_ERR_INVALID_ARGUMENT` for a bad URL or a
+ * zero timeout. Messages name the host and cause, never the body or the
+ * URL's path and query.
+ */
+int32_t smartbill_http_send_callback(const char *url,
+                                     ptrdiff_t url_len,
+                                     const char *json,
+                                     ptrdiff_t json_len,
+                                     const SmartbillHttpOptions *options,
+                                     uint32_t timeout_ms,
+                                     SmartbillResponse **out);
+
+/**
+ * Writes the HTTP status code of a response (e.g. 200) into `*status`.
+ */
+int32_t smartbill_response_status(const SmartbillResponse *response,
+                                  int32_t *status);
+
+/**
+ * Writes how long the exchange took, in milliseconds, into `*elapsed_ms`.
+ */
+int32_t smartbill_response_elapsed_ms(const SmartbillResponse *response,
+                                      uint32_t *elapsed_ms);
+
+/**
+ * Writes the response body, decoded by the charset its `Content-Type`
+ * declares (UTF-8 when none) and re-encoded as `flags` ask
+ * (`SMARTBILL_TEXT_UTF8` or `SMARTBILL_TEXT_CP949`, optionally
+ * `| SMARTBILL_TEXT_PAD`). A body that is not valid in its declared charset
+ * is `SMARTBILL_ERR_INVALID_TEXT` (read it with
+ * `smartbill_response_body_raw`); `SMARTBILL_ERR_UNENCODABLE` when CP949
+ * cannot hold a character. Buffer rules as for every text output.
+ */
+int32_t smartbill_response_body(const SmartbillResponse *response,
+                                uint32_t flags,
+                                char *buf,
+                                size_t cap,
+                                size_t *out_len);
+
+/**
+ * Writes the response body's bytes exactly as received. Buffer rules as
+ * for every text output (the body may contain NUL bytes: use `*out_len`).
+ */
+int32_t smartbill_response_body_raw(const SmartbillResponse *response,
+                                    char *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/**
+ * Writes the response's `Content-Type` header (empty when absent).
+ */
+int32_t smartbill_response_content_type(const SmartbillResponse *response,
+                                        char *buf,
+                                        size_t cap,
+                                        size_t *out_len);
+
+/**
+ * Releases a response. NULL is accepted and ignored.
+ */
+void smartbill_response_free(SmartbillResponse *response);
 
 #ifdef __cplusplus
 }  // extern "C"
