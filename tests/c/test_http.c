@@ -1,0 +1,93 @@
+/* HTTP through the C ABI, against the local SmartBill stand-in
+ * (target/debug/examples/smartbill_standin) and a refused port. */
+#include "check.h"
+#include <stdio.h>
+
+static FILE *standin;
+static char base[128];
+
+static void start_standin(void) {
+    char line[256];
+    standin = popen("target/debug/examples/smartbill_standin --max-requests 20 --idle-exit 60", "r");
+    if (!standin || !fgets(line, sizeof line, standin) || sscanf(line, "listening on %127s", base) != 1) {
+        fprintf(stderr, "could not start the stand-in (cargo build --examples first)\n");
+        exit(2);
+    }
+}
+
+static void test_options(void) {
+    SmartbillHttpOptions *o = NULL;
+    CHECK_STATUS(smartbill_http_options_new(&o), "OK", "new");
+    CHECK_STATUS(smartbill_http_options_set(o, "proxy", -1, "off", -1), "OK", "proxy off");
+    CHECK_STATUS(smartbill_http_options_set(o, "fail_on_status", -1, "maybe", -1), "INVALID_ARGUMENT", "bad bool");
+    CHECK(strcmp(last_error_field(), "fail_on_status") == 0, "field %s", last_error_field());
+    CHECK_STATUS(smartbill_http_options_set(o, "colour", -1, "red", -1), "INVALID_ARGUMENT", "unknown option");
+    CHECK_STATUS(smartbill_http_options_set(o, "proxy_username", -1, "erp", -1), "INVALID_ARGUMENT", "user without proxy");
+    CHECK_STATUS(smartbill_http_options_set(o, "max_body_bytes", -1, "-5", -1), "INVALID_ARGUMENT", "negative size");
+    CHECK_STATUS(smartbill_http_options_set(NULL, "proxy", -1, "off", -1), "NULL_ARGUMENT", "NULL options");
+    CHECK_STATUS(smartbill_http_options_new(NULL), "NULL_ARGUMENT", "NULL out");
+    smartbill_http_options_free(o);
+    smartbill_http_options_free(NULL);
+}
+
+static void test_send_callback(void) {
+    const char *json = "{\"USER_SBID\":\"test1\",\"COM_REGNO\":\"1248100998\",\"AUTH_CODE\":\"C\",\"AUTH_TOKEN\":\"T\"}";
+    char url[256], body[256], content_type[128];
+    SmartbillResponse *r = NULL;
+    SmartbillHttpOptions *o = NULL;
+    int32_t status = 0;
+    uint32_t elapsed = 0;
+    size_t len = 0;
+    snprintf(url, sizeof url, "%s/erp/callback", base);
+    smartbill_http_options_new(&o);
+    smartbill_http_options_set(o, "proxy", -1, "off", -1);
+    CHECK_STATUS(smartbill_http_send_callback(url, -1, json, -1, o, 5000, &r), "OK", "send");
+    CHECK_STATUS(smartbill_response_status(r, &status), "OK", "status");
+    CHECK(status == 404, "the stand-in has no /erp/callback: %d", status);
+    CHECK_STATUS(smartbill_response_elapsed_ms(r, &elapsed), "OK", "elapsed");
+    CHECK(elapsed < 5000, "elapsed %u", elapsed);
+    CHECK_STATUS(smartbill_response_body(r, 0, body, sizeof body, &len), "OK", "body");
+    CHECK(strcmp(body, "not found") == 0, "body %s", body);
+    CHECK_STATUS(smartbill_response_body(r, SMARTBILL_TEXT_CP949 | SMARTBILL_TEXT_PAD, body, 12, &len), "OK", "padded");
+    CHECK(len == 9 && memcmp(body, "not found   ", 12) == 0, "padded body");
+    CHECK_STATUS(smartbill_response_body(r, 0, body, 3, &len), "BUFFER_TOO_SMALL", "small");
+    CHECK(len == 9, "needed %zu", len);
+    CHECK_STATUS(smartbill_response_body(r, 99, body, sizeof body, &len), "INVALID_ARGUMENT", "bad flags");
+    CHECK_STATUS(smartbill_response_body_raw(r, body, sizeof body, &len), "OK", "raw");
+    CHECK_STATUS(smartbill_response_content_type(r, content_type, sizeof content_type, &len), "OK", "ctype");
+    CHECK(strcmp(content_type, "text/plain; charset=utf-8") == 0, "content type %s", content_type);
+    smartbill_response_free(r);
+    r = NULL;
+    /* fail_on_status turns the 404 into an error. */
+    smartbill_http_options_set(o, "fail_on_status", -1, "yes", -1);
+    CHECK_STATUS(smartbill_http_send_callback(url, -1, json, -1, o, 5000, &r), "HTTP_STATUS", "404 as error");
+    CHECK(r == NULL, "no response on error");
+    CHECK(strstr(last_error(), "404") != NULL, "%s", last_error());
+    smartbill_http_options_free(o);
+    /* Argument errors. */
+    CHECK_STATUS(smartbill_http_send_callback(url, -1, json, -1, NULL, 0, &r), "INVALID_ARGUMENT", "zero timeout");
+    CHECK_STATUS(smartbill_http_send_callback("ftp://x", -1, json, -1, NULL, 1000, &r), "INVALID_ARGUMENT", "scheme");
+    CHECK_STATUS(smartbill_http_send_callback(url, -1, json, -1, NULL, 1000, NULL), "NULL_ARGUMENT", "out");
+    CHECK_STATUS(smartbill_http_send_callback(NULL, 4, json, -1, NULL, 1000, &r), "NULL_ARGUMENT", "url");
+    CHECK_STATUS(smartbill_http_send_callback(url, -1, "\xff", 1, NULL, 1000, &r), "INVALID_TEXT", "json not UTF-8");
+    CHECK_STATUS(smartbill_response_status(NULL, &status), "NULL_ARGUMENT", "NULL response");
+    smartbill_response_free(NULL);
+}
+
+static void test_refused(void) {
+    SmartbillResponse *r = NULL;
+    /* Port 9 (discard) on loopback: nothing listens here. */
+    CHECK_STATUS(smartbill_http_send_callback("http://127.0.0.1:9/cb?token=SECRET", -1, "{}", -1, NULL, 3000, &r),
+                 "HTTP_CONNECT", "refused");
+    CHECK(strstr(last_error(), "127.0.0.1:9") != NULL, "host in message: %s", last_error());
+    CHECK(strstr(last_error(), "SECRET") == NULL, "no query in message: %s", last_error());
+}
+
+int main(void) {
+    start_standin();
+    test_options();
+    test_send_callback();
+    test_refused();
+    pclose(standin);
+    return report("test_http");
+}
