@@ -96,7 +96,7 @@ impl<'a> Reader<'a> {
     fn object(&mut self, sink: &mut impl Sink<'a>) -> Result<()> {
         self.skip_ws();
         match self.peek() {
-            None => return Err(self.json_error("the body is empty")),
+            None => return Err(self.json_error("the body is empty or only whitespace")),
             Some(b'{') => self.pos += 1,
             Some(_) => return Err(self.not_an_object()),
         }

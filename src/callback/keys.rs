@@ -32,7 +32,7 @@ pub enum Key {
 }
 
 impl Key {
-    pub const COUNT: usize = 12;
+    pub(crate) const COUNT: usize = 12;
 
     /// Every key, in the order of the guide's table (`pID` last).
     pub const ALL: [Key; Key::COUNT] = [

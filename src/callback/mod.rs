@@ -92,8 +92,16 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Callback> {
         )
         .with_field("body"));
     }
-    let text = crate::text::decode(body, crate::text::Charset::Utf8, "body")?;
-    let text: &str = &text; // UTF-8 decoding borrows: no copy.
+    let text = std::str::from_utf8(body).map_err(|e| {
+        Error::new(
+            Status::InvalidText,
+            format!(
+                "the callback body is not valid UTF-8 at byte {} (SmartBill sends UTF-8)",
+                e.valid_up_to()
+            ),
+        )
+        .with_field("body")
+    })?;
     let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let mut builder = Builder::new(text);
     json::read_object(text, start, &mut builder)?;
@@ -329,8 +337,8 @@ impl<'a> Builder<'a> {
         Error::new(
             Status::CallbackShape,
             format!(
-                "key {}{} repeats {means}, first given{}: keys match in any case and older names \
-                 (SBID, Email) stand for current ones, so a repeated key makes the callback ambiguous",
+                "key {}{} repeats {means}, first given{}; keys match in any case and SBID and Email \
+                 stand for USER_SBID and USER_EMAIL, so the callback is ambiguous",
                 show_key(key),
                 locate(self.body, at),
                 locate(self.body, first)
