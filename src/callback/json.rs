@@ -76,6 +76,38 @@ pub(super) fn show_key(key: &str) -> String {
     }
 }
 
+/// The length of the leading run of bytes that need no attention inside a
+/// string: anything but `"`, `\\` and control characters. Eight bytes at a
+/// time (the classic "has a zero byte" bit trick); callback values are
+/// mostly long runs (a token is about 90 bytes).
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut done = 0;
+    for chunk in &mut chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let quote = v ^ (ONES * b'"' as u64);
+        let backslash = v ^ (ONES * b'\\' as u64);
+        // A byte is flagged when it is zero (after the XOR) or below 0x20.
+        // Only bytes above the lowest true hit can be flagged falsely, so
+        // the lowest flag is exact.
+        let flags = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | v.wrapping_sub(ONES * 0x20) & !v)
+            & HIGHS;
+        if flags != 0 {
+            return done + flags.trailing_zeros() as usize / 8;
+        }
+        done += 8;
+    }
+    done + chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .unwrap_or(chunks.remainder().len())
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -260,17 +292,15 @@ impl<'a> Reader<'a> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
-                }
-                Some(b'\\') => break,
-                Some(c) if c < 0x20 => return Err(self.control_in_string(c)),
-                Some(_) => self.pos += 1,
-                None => return Err(self.unterminated(open)),
+        self.pos += plain_run(&self.bytes[start..]);
+        match self.peek() {
+            Some(b'"') => {
+                self.pos += 1;
+                return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
             }
+            Some(b'\\') => {}
+            Some(c) => return Err(self.control_in_string(c)),
+            None => return Err(self.unterminated(open)),
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(&self.text[start..self.pos]);
@@ -284,12 +314,7 @@ impl<'a> Reader<'a> {
                 Some(c) if c < 0x20 => return Err(self.control_in_string(c)),
                 Some(_) => {
                     let run = self.pos;
-                    while let Some(c) = self.peek() {
-                        if c == b'"' || c == b'\\' || c < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos += plain_run(&self.bytes[run..]);
                     out.push_str(&self.text[run..self.pos]);
                 }
                 None => return Err(self.unterminated(open)),
@@ -399,5 +424,29 @@ impl<'a> Reader<'a> {
             ),
         )
         .with_field("body")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_run;
+
+    #[test]
+    fn plain_run_stops_at_the_first_special_byte_wherever_it_is() {
+        for len in 0..40 {
+            let plain: Vec<u8> = (0..len).map(|i| b"aZ9 ~\x7f\xc3\xa9!#"[i % 10]).collect();
+            assert_eq!(plain_run(&plain), len, "all plain, {len}");
+            for special in [b'"', b'\\', 0x00, 0x0a, 0x1f] {
+                for at in 0..len {
+                    let mut bytes = plain.clone();
+                    bytes[at] = special;
+                    // A second special byte later must not hide the first.
+                    if at + 1 < len {
+                        bytes[len - 1] = b'"';
+                    }
+                    assert_eq!(plain_run(&bytes), at, "{special:#x} at {at} of {len}");
+                }
+            }
+        }
     }
 }

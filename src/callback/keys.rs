@@ -101,26 +101,31 @@ impl Key {
     /// case: `"user_sbid"`, `"SBID"` and `"sbid"` are all `UserSbid`,
     /// `"regYN"` is `RegYn`. `None` for a name the library does not know.
     pub fn lookup(name: &str) -> Option<Key> {
-        const NAMES: [(&str, Key); 14] = [
-            ("USER_SBID", Key::UserSbid),
-            ("USER_NAME", Key::UserName),
-            ("USER_EMAIL", Key::UserEmail),
-            ("USER_PHONE", Key::UserPhone),
-            ("COM_REGNO", Key::ComRegno),
-            ("COM_NAME", Key::ComName),
-            ("COM_PRESIDENT", Key::ComPresident),
-            ("COM_ADDRESS", Key::ComAddress),
-            ("REGYN", Key::RegYn),
-            ("AUTH_CODE", Key::AuthCode),
-            ("AUTH_TOKEN", Key::AuthToken),
-            ("SBID", Key::UserSbid),
-            ("EMAIL", Key::UserEmail),
-            ("PID", Key::ErpUserId),
-        ];
-        NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|&(_, k)| k)
+        // Upper-case into a small buffer and match: one pass, no allocation.
+        const LONGEST: usize = "COM_PRESIDENT".len();
+        let bytes = name.as_bytes();
+        if bytes.len() > LONGEST {
+            return None;
+        }
+        let mut upper = [0u8; LONGEST];
+        for (u, b) in upper.iter_mut().zip(bytes) {
+            *u = b.to_ascii_uppercase();
+        }
+        Some(match &upper[..bytes.len()] {
+            b"USER_SBID" | b"SBID" => Key::UserSbid,
+            b"USER_NAME" => Key::UserName,
+            b"USER_EMAIL" | b"EMAIL" => Key::UserEmail,
+            b"USER_PHONE" => Key::UserPhone,
+            b"COM_REGNO" => Key::ComRegno,
+            b"COM_NAME" => Key::ComName,
+            b"COM_PRESIDENT" => Key::ComPresident,
+            b"COM_ADDRESS" => Key::ComAddress,
+            b"REGYN" => Key::RegYn,
+            b"AUTH_CODE" => Key::AuthCode,
+            b"AUTH_TOKEN" => Key::AuthToken,
+            b"PID" => Key::ErpUserId,
+            _ => return None,
+        })
     }
 }
 

@@ -305,8 +305,9 @@ struct Builder<'a> {
     callback: Callback,
     /// Where each known key was first given, even with a null value.
     known_at: [Option<usize>; Key::COUNT],
-    /// Unknown keys given so far, ASCII-lowercased, and where.
-    unknown_at: HashMap<String, usize>,
+    /// Unknown keys given so far, ASCII-lowercased, and where; made at the
+    /// first unknown key (SmartBill's own bodies have none).
+    unknown_at: Option<HashMap<String, usize>>,
     pending: Pending<'a>,
 }
 
@@ -328,7 +329,7 @@ impl<'a> Builder<'a> {
                 com_regno_status: Status::Ok,
             },
             known_at: [None; Key::COUNT],
-            unknown_at: HashMap::new(),
+            unknown_at: None,
             pending: Pending::Nothing,
         }
     }
@@ -382,10 +383,11 @@ impl<'a> Sink<'a> for Builder<'a> {
             }
             None => {
                 let folded = name.to_ascii_lowercase();
-                if let Some(&first) = self.unknown_at.get(&folded) {
+                let unknown_at = self.unknown_at.get_or_insert_with(HashMap::new);
+                if let Some(&first) = unknown_at.get(&folded) {
                     return Err(self.duplicate(&name, at, first, &name));
                 }
-                self.unknown_at.insert(folded, at);
+                unknown_at.insert(folded, at);
                 self.pending = Pending::Unknown(name);
             }
         }
