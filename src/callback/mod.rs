@@ -334,18 +334,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn duplicate(&self, key: &str, at: usize, first: usize, means: &str) -> Error {
+    /// A key given twice; `known` is the key both names stand for, if the
+    /// library knows it (field: its canonical name, else the name as written).
+    fn duplicate(&self, name: &str, at: usize, first: usize, known: Option<Key>) -> Error {
+        let means = known.map_or_else(|| "the same key".to_string(), |k| k.name().to_string());
         Error::new(
             Status::CallbackShape,
             format!(
                 "key {}{} repeats {means}, first given{}; keys match in any case and SBID and Email \
                  stand for USER_SBID and USER_EMAIL, so the callback is ambiguous",
-                show_key(key),
+                show_key(name),
                 locate(self.body, at),
                 locate(self.body, first)
             ),
         )
-        .with_field(means)
+        .with_field(known.map_or_else(|| name.to_string(), |k| k.name().to_string()))
     }
 
     fn finish(mut self) -> Result<Callback> {
@@ -376,7 +379,7 @@ impl<'a> Sink<'a> for Builder<'a> {
         match Key::lookup(&name) {
             Some(key) => {
                 if let Some(first) = self.known_at[key.index()] {
-                    return Err(self.duplicate(&name, at, first, key.name()));
+                    return Err(self.duplicate(&name, at, first, Some(key)));
                 }
                 self.known_at[key.index()] = Some(at);
                 self.pending = Pending::Known(key);
@@ -385,7 +388,7 @@ impl<'a> Sink<'a> for Builder<'a> {
                 let folded = name.to_ascii_lowercase();
                 let unknown_at = self.unknown_at.get_or_insert_with(HashMap::new);
                 if let Some(&first) = unknown_at.get(&folded) {
-                    return Err(self.duplicate(&name, at, first, &name));
+                    return Err(self.duplicate(&name, at, first, None));
                 }
                 unknown_at.insert(folded, at);
                 self.pending = Pending::Unknown(name);

@@ -143,3 +143,24 @@ fn lookups_by_any_spelling() {
         ]
     );
 }
+
+#[test]
+fn long_key_names_are_cut_in_messages() {
+    let key = "K".repeat(300);
+    let body = SAMPLE.replace(
+        '}',
+        &format!(r#","{key}":"1","{}":"2"}}"#, key.to_lowercase()),
+    );
+    let e = parse(body.as_bytes()).unwrap_err();
+    assert_eq!(e.status(), Status::CallbackShape);
+    assert_eq!(
+        e.field(),
+        Some(key.to_lowercase().as_str()),
+        "the field names the key in full"
+    );
+    assert!(
+        e.message().len() < 400 && e.message().contains("..."),
+        "{}",
+        e.message()
+    );
+}
