@@ -106,7 +106,13 @@ impl SourceAllowList {
     /// anything that is not exactly an address (a port, a host name,
     /// brackets, garbage) is not allowed.
     pub fn allows(&self, ip: &str) -> bool {
-        parse_address(ip).is_some_and(|a| self.addresses.contains(&a))
+        parse_address(ip).is_some_and(|a| self.allows_addr(a))
+    }
+
+    /// Whether a peer address (as a server framework gives it) is one of
+    /// the list's; IPv4-mapped IPv6 counts as IPv4.
+    pub fn allows_addr(&self, ip: IpAddr) -> bool {
+        self.addresses.contains(&normalize(ip))
     }
 
     pub fn addresses(&self) -> &[IpAddr] {
@@ -121,9 +127,13 @@ pub fn source_allowed(environment: Environment, ip: &str) -> bool {
 
 /// An address as text, trimmed; IPv4-mapped IPv6 becomes IPv4.
 pub fn parse_address(text: &str) -> Option<IpAddr> {
-    match text.trim().parse::<IpAddr>().ok()? {
-        IpAddr::V6(v6) => Some(v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4)),
-        v4 => Some(v4),
+    text.trim().parse::<IpAddr>().ok().map(normalize)
+}
+
+fn normalize(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
+        v4 => v4,
     }
 }
 
@@ -152,6 +162,9 @@ mod tests {
             "::FFFF:183.111.188.210"
         ));
         assert!(source_allowed(Environment::Production, "::ffff:b76f:bcd2"));
+        let allow = SourceAllowList::new(Environment::Demo);
+        assert!(allow.allows_addr("::ffff:58.181.27.5".parse().unwrap()));
+        assert!(!allow.allows_addr("58.181.27.6".parse().unwrap()));
     }
 
     #[test]
