@@ -25,10 +25,17 @@ fn parse(c: &mut Criterion) {
         b.iter(|| callback::parse(black_box(GUIDE_SAMPLE.as_bytes())).unwrap())
     });
     c.bench_function("serde_json_value_guide_sample", |b| {
-        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(GUIDE_SAMPLE.as_bytes())).unwrap())
+        b.iter(|| {
+            serde_json::from_slice::<serde_json::Value>(black_box(GUIDE_SAMPLE.as_bytes())).unwrap()
+        })
     });
     c.bench_function("callback_source_allowed", |b| {
-        b.iter(|| source::source_allowed(source::Environment::Production, black_box("::ffff:183.111.188.210")))
+        b.iter(|| {
+            source::source_allowed(
+                source::Environment::Production,
+                black_box("::ffff:183.111.188.210"),
+            )
+        })
     });
 }
 
