@@ -136,6 +136,13 @@
 #define SMARTBILL_TEXT_PAD 2
 
 /**
+ * A parsed callback (opaque). Made by `smartbill_callback_parse`, released
+ * by `smartbill_callback_free`. Read-only once made: it may move between
+ * threads but must not be used by two threads at once.
+ */
+typedef struct SmartbillCallback SmartbillCallback;
+
+/**
  * HTTP settings for the `smartbill_http_*` calls (opaque). NULL where an
  * options argument is taken means the defaults: proxy from the environment,
  * non-2xx answers returned (not errors), bodies up to 4 MiB.
@@ -245,6 +252,137 @@ int32_t smartbill_brn_check_records(const char *data,
                                     size_t record_width,
                                     size_t record_count,
                                     int32_t *statuses);
+
+/**
+ * Parses the JSON body SmartBill POSTs to the ERP's callback URL.
+ *
+ * `body`/`body_len`: the raw request body (`body_len < 0`: NUL-terminated),
+ * UTF-8, a leading BOM allowed. `max_bytes`: the size limit, 0 for the
+ * default 64 KiB. On success `*out` receives a handle to release with
+ * `smartbill_callback_free`; on failure `*out` is set to NULL.
+ *
+ * Statuses, checked in this order: `SMARTBILL_ERR_CALLBACK_TOO_LARGE`
+ * (longer than `max_bytes`, before anything is read);
+ * `SMARTBILL_ERR_INVALID_TEXT` (not UTF-8); `SMARTBILL_ERR_CALLBACK_JSON`
+ * (broken JSON, trailing characters or an empty body; the last error gives
+ * line, column and byte); `SMARTBILL_ERR_CALLBACK_SHAPE` (not a JSON
+ * object, a value that is an object, array or boolean, or a key given
+ * twice in any case or spelling); `SMARTBILL_ERR_CALLBACK_MISSING`
+ * (`USER_SBID`, `COM_REGNO`, `AUTH_CODE` or `AUTH_TOKEN` absent, null or
+ * blank; the last error's field names it). The body is read front to
+ * back and the first problem decides between JSON and SHAPE.
+ * `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `out`, or a NULL `body` with a
+ * non-zero length. Error messages never contain `AUTH_CODE` or
+ * `AUTH_TOKEN` values.
+ */
+int32_t smartbill_callback_parse(const char *body,
+                                 ptrdiff_t body_len,
+                                 size_t max_bytes,
+                                 SmartbillCallback **out);
+
+/**
+ * Copies the value of `key` into `buf`.
+ *
+ * `key`/`key_len`: any key, matched in any ASCII case, surrounding
+ * whitespace ignored: the current names (`USER_SBID`, `COM_REGNO`,
+ * `AUTH_CODE`, `AUTH_TOKEN`, `USER_NAME`, `USER_EMAIL`, `USER_PHONE`,
+ * `COM_NAME`, `COM_PRESIDENT`, `COM_ADDRESS`, `regYn`), `pID` (the older
+ * guide's ERP user ID), the older names `SBID` and `Email` (same values as
+ * `USER_SBID` and `USER_EMAIL`), or any unknown key the body carried.
+ *
+ * An absent or null key is not an error: the result is `SMARTBILL_OK`
+ * with empty text (all spaces with `SMARTBILL_TEXT_PAD`). Use
+ * `smartbill_callback_has` to tell absent from empty. The four required
+ * keys are always present in a parsed callback.
+ *
+ * `flags`: `SMARTBILL_TEXT_CP949` for the key and the value in CP949
+ * (`SMARTBILL_ERR_UNENCODABLE` if the value holds a character CP949
+ * cannot represent); `SMARTBILL_TEXT_PAD` to fill all `cap` bytes with the
+ * value and spaces (no NUL), for fixed-length fields. Values are trimmed.
+ * Output rules as every text output (`SMARTBILL_ERR_BUFFER_TOO_SMALL`,
+ * nothing written, `*out_len` = size needed). `SMARTBILL_ERR_INVALID_ARGUMENT`
+ * for an empty key or unknown flags; `SMARTBILL_ERR_NULL_ARGUMENT` for a
+ * NULL `cb` or `out_len`.
+ */
+int32_t smartbill_callback_get(const SmartbillCallback *cb,
+                               const char *key,
+                               ptrdiff_t key_len,
+                               uint32_t flags,
+                               char *buf,
+                               size_t cap,
+                               size_t *out_len);
+
+/**
+ * Sets `*present` to 1 when `key` has a value (even an empty string), 0
+ * when it is absent or null. `key`, `key_len` and `flags` (charset of the
+ * key) as for `smartbill_callback_get`.
+ */
+int32_t smartbill_callback_has(const SmartbillCallback *cb,
+                               const char *key,
+                               ptrdiff_t key_len,
+                               uint32_t flags,
+                               int32_t *present);
+
+/**
+ * Sets `*valid` to 1 when `COM_REGNO` passes the business-number rules
+ * (as `smartbill_brn_check`), else 0. A failing number does not stop the
+ * callback from parsing: the guide's own sample (`1111111111`) fails.
+ */
+int32_t smartbill_callback_com_regno_valid(const SmartbillCallback *cb,
+                                           int32_t *valid);
+
+/**
+ * Sets `*count` to the number of keys with a value (null keys are absent),
+ * for enumerating them with `smartbill_callback_key_name`.
+ */
+int32_t smartbill_callback_key_count(const SmartbillCallback *cb,
+                                     size_t *count);
+
+/**
+ * Copies the name of the `index`-th key (0-based, body order) into `buf`:
+ * the canonical name for a known key (`USER_SBID` for `SBID` or
+ * `user_sbid`, `regYn`, `pID`), the name as written for an unknown one.
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` when `index` is not below the count.
+ * `flags` and output rules as for `smartbill_callback_get`.
+ */
+int32_t smartbill_callback_key_name(const SmartbillCallback *cb,
+                                    size_t index,
+                                    uint32_t flags,
+                                    char *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/**
+ * Releases a callback made by `smartbill_callback_parse`. NULL is
+ * accepted and does nothing. The handle must not be used afterwards.
+ */
+void smartbill_callback_free(SmartbillCallback *cb);
+
+/**
+ * Checks whether a callback request came from SmartBill: sets `*allowed`
+ * to 1 when `ip` is the guide's source address for `environment` (demo
+ * `58.181.27.5`, production `183.111.188.210`) or one of `extra_ips`,
+ * else 0.
+ *
+ * `environment`: `"demo"` or `"production"` (any case), else
+ * `SMARTBILL_ERR_INVALID_ARGUMENT`. `ip`: the request's peer address as
+ * text; an IPv4-mapped IPv6 address (`::ffff:58.181.27.5`) counts as the
+ * IPv4 one; surrounding whitespace is ignored; anything that is not exactly
+ * an address (a port, brackets, a host name, garbage, invalid UTF-8) is
+ * simply not allowed. `extra_ips`: more addresses, separated by commas,
+ * semicolons, spaces or newlines, so new SmartBill servers need no new
+ * release; NULL with length 0 (or empty text) for none. A malformed extra
+ * address is `SMARTBILL_ERR_INVALID_ARGUMENT` naming it.
+ * `*allowed` is 0 whenever the call fails. `SMARTBILL_ERR_NULL_ARGUMENT`
+ * for a NULL `allowed`, or a NULL text with a non-zero length.
+ */
+int32_t smartbill_callback_source_allowed(const char *environment,
+                                          ptrdiff_t environment_len,
+                                          const char *ip,
+                                          ptrdiff_t ip_len,
+                                          const char *extra_ips,
+                                          ptrdiff_t extra_ips_len,
+                                          int32_t *allowed);
 
 /**
  * Returns the name of a status, e.g. `"BRN_CHECKSUM"` for

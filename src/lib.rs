@@ -2,6 +2,7 @@
 //! Korean ERPs, as safe Rust modules and one C ABI (`ffi`) over them.
 //!
 //! - [`brn`]: business registration numbers (사업자등록번호).
+//! - [`callback`]: SmartBill's signup callback body and its source addresses.
 //! - [`text`]: UTF-8 and CP949 ("EUC-KR") text.
 //! - [`status`], [`error`]: the status table and the error type.
 //!
@@ -10,6 +11,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod brn;
+pub mod callback;
 pub mod error;
 pub mod http;
 pub mod status;

@@ -7,6 +7,7 @@
 mod args;
 mod boundary;
 mod brn;
+mod callback;
 mod errors;
 mod http;
 
