@@ -28,6 +28,18 @@ pub(crate) unsafe fn text_in<'a>(ptr: *const c_char, len: isize, name: &str) -> 
     }
 }
 
+/// A UTF-8 text argument.
+///
+/// # Safety
+/// As [`text_in`].
+pub(crate) unsafe fn utf8_in<'a>(ptr: *const c_char, len: isize, name: &str) -> Result<&'a str> {
+    // SAFETY: forwarded from the caller.
+    let bytes = unsafe { text_in(ptr, len, name) }?;
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::new(Status::InvalidText, format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())).with_field(name)
+    })
+}
+
 pub(crate) fn null_argument(name: &str) -> Error {
     Error::new(Status::NullArgument, format!("{name} is NULL")).with_field(name)
 }
