@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The library (every crate type) and the stand-in the HTTP test starts.
+cargo build --quiet
+cargo build --quiet --examples
+
 LIB_DIR=target/debug
 OUT=target/ctest
 mkdir -p "$OUT"
