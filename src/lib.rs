@@ -2,6 +2,8 @@
 //! Korean ERPs, as safe Rust modules and one C ABI (`ffi`) over them.
 //!
 //! - [`brn`]: business registration numbers (사업자등록번호).
+//! - [`environment`]: SmartBill's demo and production hosts, or a custom base URL.
+//! - [`form`]: the signup form's 15 parameters, the popup page and the urlencoded body.
 //! - [`text`]: UTF-8 and CP949 ("EUC-KR") text.
 //! - [`status`], [`error`]: the status table and the error type.
 //!
@@ -10,7 +12,9 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod brn;
+pub mod environment;
 pub mod error;
+pub mod form;
 pub mod status;
 pub mod text;
 

@@ -8,6 +8,7 @@ mod args;
 mod boundary;
 mod brn;
 mod errors;
+mod form;
 
 /// The ABI version this header describes. Wrappers compare it with
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.
