@@ -74,8 +74,8 @@ pub(crate) fn check<'v>(
             Cow::Borrowed(text)
         }
     };
-    // The business number's digits are ASCII; every other sent value is the stored one.
-    let len = if matches!(sent, Cow::Owned(_)) {
+    // A business number is sent as its ASCII digits; every other value as stored.
+    let len = if field.rule == Rule::BusinessNumber {
         sent.len()
     } else {
         value.cp949_len
