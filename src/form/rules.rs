@@ -93,7 +93,7 @@ pub(crate) fn check<'v>(
     Ok(sent)
 }
 
-pub(crate) fn format_error(field: &Field, what: String) -> Error {
+fn format_error(field: &Field, what: String) -> Error {
     Error::new(
         Status::FieldFormat,
         format!("{} ({}) {what}", field.name, field.label),
