@@ -2,7 +2,8 @@
 //! `header_is_current` test compares it with the committed
 //! `include/smartbill_signup.h`). With `SMARTBILL_UPDATE_HEADER=1` it also
 //! rewrites the committed header. The status constants come from the same
-//! `src/status_table.rs` the library uses.
+//! `src/status_table.rs` the library uses, the signup parameter list from
+//! `src/form_fields_table.rs`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -19,6 +20,78 @@ macro_rules! status_table {
     };
 }
 include!("src/status_table.rs");
+
+struct RuleRow {
+    variant: &'static str,
+    name: &'static str,
+    meaning: &'static str,
+}
+
+struct FieldRow {
+    name: &'static str,
+    max_len: usize,
+    required: bool,
+    rule: &'static str,
+    label: &'static str,
+    description: &'static str,
+}
+
+macro_rules! form_rule_table {
+    ($(($variant:ident, $name:literal, $meaning:literal)),* $(,)?) => {
+        const RULE_ROWS: &[RuleRow] = &[$(RuleRow { variant: stringify!($variant), name: $name, meaning: $meaning },)*];
+    };
+}
+
+macro_rules! form_field_table {
+    ($(($name:literal, $max:literal, $required:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
+        const FIELD_ROWS: &[FieldRow] = &[$(FieldRow {
+            name: $name, max_len: $max, required: $required, rule: stringify!($rule), label: $label, description: $english,
+        },)*];
+    };
+}
+include!("src/form_fields_table.rs");
+
+fn rule_of(variant: &str) -> &'static RuleRow {
+    RULE_ROWS
+        .iter()
+        .find(|r| r.variant == variant)
+        .expect("every field's rule is in the rule table")
+}
+
+/// The header's list of signup parameters, for `smartbill_form_set`.
+fn form_field_docs() -> String {
+    let mut out = String::from(
+        "\n/*\n * Signup parameters: the names smartbill_form_set() takes, in SmartBill's\n \
+         * order, which is the order of the page and of the urlencoded body. Limits\n \
+         * are CP949 bytes: a Hangul syllable counts 2, ASCII 1. Generated from\n \
+         * src/form_fields_table.rs; smartbill_form_field_*() give the same table\n \
+         * at run time.\n *\n",
+    );
+    let _ = writeln!(
+        out,
+        " *   {:<16}{:>4}  {:<9} {:<16} meaning",
+        "name", "max", "required", "rule"
+    );
+    for f in FIELD_ROWS {
+        let required = if f.required { "required" } else { "optional" };
+        let _ = writeln!(
+            out,
+            " *   {:<16}{:>4}  {:<9} {:<16} {} ({})",
+            f.name,
+            f.max_len,
+            required,
+            rule_of(f.rule).name,
+            f.description,
+            f.label
+        );
+    }
+    out.push_str(" *\n * Rules:\n");
+    for r in RULE_ROWS {
+        let _ = writeln!(out, " *   {:<16} {}", r.name, r.meaning);
+    }
+    out.push_str(" */");
+    out
+}
 
 fn constant_name(name: &str) -> String {
     if name == "OK" {
@@ -54,7 +127,7 @@ fn main() {
     let bindings = cbindgen::Builder::new()
         .with_crate(&crate_dir)
         .with_config(config)
-        .with_after_include(status_defines())
+        .with_after_include(status_defines() + &form_field_docs())
         .generate()
         .expect("cbindgen could not generate the header");
     let generated = out_dir.join("smartbill_signup.h");

@@ -103,6 +103,38 @@
 /** The response body exceeded the library's read limit. */
 #define SMARTBILL_ERR_HTTP_TOO_LARGE 47
 
+/*
+ * Signup parameters: the names smartbill_form_set() takes, in SmartBill's
+ * order, which is the order of the page and of the urlencoded body. Limits
+ * are CP949 bytes: a Hangul syllable counts 2, ASCII 1. Generated from
+ * src/form_fields_table.rs; smartbill_form_field_*() give the same table
+ * at run time.
+ *
+ *   name             max  required  rule             meaning
+ *   pComRegNo         10  required  business_number  business registration number (사업자번호)
+ *   pComName         200  optional  text             company name (회사명)
+ *   pComPresident    100  optional  text             representative's name (대표자명)
+ *   pComBizStatus    100  optional  text             business type (업태)
+ *   pComBizClass     100  optional  text             business item (종목)
+ *   pZipCode           5  optional  zip_code         postal code (우편번호)
+ *   pComAddress      300  optional  text             address (주소)
+ *   pMIGRATIONFLAG    50  required  text             partner code SmartBill assigns to the ERP (회원연계코드)
+ *   pMemName         100  optional  text             contact person's name (이름)
+ *   pMemTel           40  optional  phone            telephone (연락처(-포함))
+ *   pMemHP            40  optional  phone            mobile phone (휴대폰(-포함))
+ *   pMemFax           40  optional  phone            fax (팩스(-포함))
+ *   pMemEmail        100  optional  email            e-mail address (이메일)
+ *   pMasterYN          1  optional  yes_no           whether the user is the company administrator (기업관리자여부)
+ *   pID               50  optional  text             the user's ID in the ERP (사용자 ID)
+ *
+ * Rules:
+ *   text             text CP949 can hold, on one line
+ *   business_number  a valid business number, dashes allowed; sent as its 10 digits (brn_check=digits accepts any 10 digits)
+ *   zip_code         5 digits
+ *   phone            digits and dashes, e.g. 02-1111-1111
+ *   email            a plausible e-mail address
+ *   yes_no           Y or N
+ */
 
 /**
  * Read at most this much of a response body unless told otherwise (4 MiB):
@@ -141,6 +173,12 @@
  * threads but must not be used by two threads at once.
  */
 typedef struct SmartbillCallback SmartbillCallback;
+
+/**
+ * A signup form. Opaque: made by `smartbill_form_new`, released by
+ * `smartbill_form_free`.
+ */
+typedef struct SmartbillForm SmartbillForm;
 
 /**
  * HTTP settings for the `smartbill_http_*` calls (opaque). NULL where an
@@ -436,6 +474,177 @@ uint32_t smartbill_abi_version(void);
  * and sets the last error. For tests and support diagnostics.
  */
 int32_t smartbill_selftest_panic(void);
+
+/**
+ * Creates a signup form.
+ *
+ * `environment`/`environment_len`: `"demo"` (http://demo.smartbill.co.kr),
+ * `"production"` (http://www.smartbill.co.kr), or a base URL (http or https,
+ * optionally with a port and a path such as a proxy prefix; no
+ * credentials, query or fragment). The form posts to
+ * `<base>/xMain/mb/shar_transfer/info_inpt01.aspx`.
+ *
+ * On success `*out` receives a new form, which the caller owns and must
+ * release with `smartbill_form_free`. On failure `*out` is set to NULL.
+ * Returns `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown environment or a
+ * bad URL (the last error says why), `SMARTBILL_ERR_INVALID_TEXT` for text
+ * that is not UTF-8, `SMARTBILL_ERR_NULL_ARGUMENT` when `out` is NULL.
+ */
+int32_t smartbill_form_new(const char *environment,
+                           ptrdiff_t environment_len,
+                           SmartbillForm **out);
+
+/**
+ * Releases a form made by `smartbill_form_new`. NULL is accepted and
+ * ignored. The pointer must not be used afterwards.
+ */
+void smartbill_form_free(SmartbillForm *form);
+
+/**
+ * Sets a signup parameter.
+ *
+ * `name`: one of SmartBill's 15 parameter names, case-sensitive (see
+ * "Signup parameters" near the top of this header, or
+ * `smartbill_form_field_name`). `value`: its value, in the form's
+ * `input_charset` (UTF-8 unless `smartbill_form_set_option` said
+ * `"euc-kr"`). Both are trimmed; a blank value clears the parameter (it is
+ * then not sent). Setting a parameter again replaces its value.
+ *
+ * Checked now: `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown name,
+ * `SMARTBILL_ERR_INVALID_TEXT` for bytes invalid in the input charset,
+ * `SMARTBILL_ERR_FIELD_UNENCODABLE` for a character CP949 cannot hold
+ * (e.g. an emoji). Checked by `smartbill_form_validate` (and so by
+ * `_html` and `_urlencoded`): required parameters, formats and the CP949
+ * byte limits. A refused value is not stored and the refusal is
+ * remembered: `smartbill_form_validate` fails with it until the same
+ * parameter is set successfully (an unknown name is never forgotten), so
+ * a caller that misses a return code cannot send an incomplete form.
+ * `SMARTBILL_ERR_NULL_ARGUMENT` (form, or NULL text with a non-zero
+ * length) leaves the form untouched.
+ */
+int32_t smartbill_form_set(SmartbillForm *form,
+                           const char *name,
+                           ptrdiff_t name_len,
+                           const char *value,
+                           ptrdiff_t value_len);
+
+/**
+ * Sets a form option (names and values are ASCII, case as shown):
+ *
+ * - `input_charset`: `utf-8` (default) or `euc-kr` (CP949; `cp949` and
+ *   `ms949` too): how later `smartbill_form_set` names and values are encoded.
+ * - `output_charset` (alias `page_charset`): `utf-8` (default) or `euc-kr`:
+ *   the encoding of the page (its meta tag and `accept-charset` say so)
+ *   and of the urlencoded body's percent-encoded bytes.
+ * - `auto_submit`: `yes` (default) or `no` (`true`/`false`, `1`/`0`,
+ *   `on`/`off`): whether the page posts itself on load. The page always
+ *   has a visible submit button for browsers without script.
+ * - `target`: `_blank` (default, as in SmartBill's guide), `_self`,
+ *   `_parent`, `_top`, or a window name (letters, digits, `_`, `-`, at
+ *   most 64, not starting with `_`) as given to `window.open`. Browsers
+ *   may block a `_blank` window that a script opens: when the page is
+ *   itself shown in the popup, use `_self`.
+ * - `brn_check`: `strict` (default: a valid business number) or `digits`
+ *   (any 10 digits, for SmartBill's demo numbers such as `0000000000`).
+ *
+ * Returns `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option for an
+ * unknown option or a bad value, `SMARTBILL_ERR_INVALID_TEXT` for text
+ * that is not UTF-8; a refusal is remembered as for `smartbill_form_set`
+ * until the option is set successfully.
+ */
+int32_t smartbill_form_set_option(SmartbillForm *form,
+                                  const char *name,
+                                  ptrdiff_t name_len,
+                                  const char *value,
+                                  ptrdiff_t value_len);
+
+/**
+ * Checks the whole form. Returns `SMARTBILL_OK`, a remembered refusal from
+ * `smartbill_form_set`/`_set_option`, or the first parameter, in the
+ * guide's order, that breaks a rule: `SMARTBILL_ERR_FIELD_REQUIRED`
+ * (`pComRegNo` or `pMIGRATIONFLAG` missing or blank),
+ * `SMARTBILL_ERR_FIELD_FORMAT` (a business number that is not valid, with
+ * the rule it breaks; a zip code not of 5 digits; a phone, mobile or fax
+ * other than digits and dashes; an implausible e-mail; `pMasterYN` other
+ * than `Y`/`N`; a control character), `SMARTBILL_ERR_FIELD_TOO_LONG` (over
+ * the limit in CP949 bytes: a Hangul syllable counts 2). The last error
+ * names the parameter (`smartbill_last_error_field`) and what is wrong.
+ */
+int32_t smartbill_form_validate(const SmartbillForm *form);
+
+/**
+ * Writes the popup page into `buf`: a complete HTML document whose form
+ * posts the set parameters (one hidden input each, in the guide's order,
+ * every value HTML-escaped) to the environment's action URL with
+ * `method="post"` and `accept-charset` of the output charset, plus a
+ * visible submit button and, unless `auto_submit` is `no`, an ES3 script
+ * that submits it. The bytes are UTF-8, or CP949 when `output_charset` is
+ * `euc-kr`.
+ *
+ * Fails first as `smartbill_form_validate` does (then `*out_len` is 0).
+ * Output rules as for every text output: `*out_len` gets the length
+ * without NUL; `SMARTBILL_ERR_BUFFER_TOO_SMALL` with nothing written when
+ * `cap` is smaller (`buf = NULL, cap = 0` asks for the size); a NUL follows
+ * when `cap > *out_len`.
+ */
+int32_t smartbill_form_html(const SmartbillForm *form,
+                            char *buf,
+                            size_t cap,
+                            size_t *out_len);
+
+/**
+ * Writes the `application/x-www-form-urlencoded` body (what the page's
+ * form posts) into `buf`: the set parameters in the guide's order, values
+ * percent-encoded from UTF-8, or from CP949 when `output_charset` is
+ * `euc-kr` (send it with `Content-Type:
+ * application/x-www-form-urlencoded; charset=euc-kr` then). The text is
+ * ASCII. Fails and writes as `smartbill_form_html`.
+ */
+int32_t smartbill_form_urlencoded(const SmartbillForm *form,
+                                  char *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/**
+ * Writes the URL the form posts to (ASCII), e.g.
+ * `http://demo.smartbill.co.kr/xMain/mb/shar_transfer/info_inpt01.aspx`.
+ * Output rules as `smartbill_form_html`; never fails validation.
+ */
+int32_t smartbill_form_action_url(const SmartbillForm *form,
+                                  char *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/**
+ * The number of signup parameters (15). Indexes 0 to count - 1 of the
+ * `smartbill_form_field_*` functions follow the guide's order.
+ */
+size_t smartbill_form_field_count(void);
+
+/**
+ * The name of parameter `index` (e.g. `"pComRegNo"`), a static string:
+ * never free it. NULL when `index` is out of range.
+ */
+const char *smartbill_form_field_name(size_t index);
+
+/**
+ * The limit of parameter `index` in CP949 bytes (a Hangul syllable counts
+ * 2), or 0 when `index` is out of range.
+ */
+size_t smartbill_form_field_max_len(size_t index);
+
+/**
+ * 1 when parameter `index` is required, 0 when optional, -1 when `index`
+ * is out of range.
+ */
+int32_t smartbill_form_field_required(size_t index);
+
+/**
+ * The rule of parameter `index`, a static string: `"text"`,
+ * `"business_number"`, `"zip_code"`, `"phone"`, `"email"` or `"yes_no"`.
+ * NULL when `index` is out of range.
+ */
+const char *smartbill_form_field_rule(size_t index);
 
 /**
  * Creates HTTP options with the defaults into `*out`. Release with

@@ -3,6 +3,8 @@
 //!
 //! - [`brn`]: business registration numbers (사업자등록번호).
 //! - [`callback`]: SmartBill's signup callback body and its source addresses.
+//! - [`environment`]: SmartBill's demo and production hosts, or a custom base URL.
+//! - [`form`]: the signup form's 15 parameters, the popup page and the urlencoded body.
 //! - [`text`]: UTF-8 and CP949 ("EUC-KR") text.
 //! - [`status`], [`error`]: the status table and the error type.
 //!
@@ -12,7 +14,9 @@
 
 pub mod brn;
 pub mod callback;
+pub mod environment;
 pub mod error;
+pub mod form;
 pub mod http;
 pub mod status;
 pub mod text;

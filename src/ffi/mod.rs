@@ -9,6 +9,7 @@ mod boundary;
 mod brn;
 mod callback;
 mod errors;
+mod form;
 mod http;
 
 /// The ABI version this header describes. Wrappers compare it with
