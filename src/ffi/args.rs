@@ -36,7 +36,11 @@ pub(crate) unsafe fn utf8_in<'a>(ptr: *const c_char, len: isize, name: &str) -> 
     // SAFETY: forwarded from the caller.
     let bytes = unsafe { text_in(ptr, len, name) }?;
     std::str::from_utf8(bytes).map_err(|e| {
-        Error::new(Status::InvalidText, format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())).with_field(name)
+        Error::new(
+            Status::InvalidText,
+            format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()),
+        )
+        .with_field(name)
     })
 }
 
