@@ -32,7 +32,7 @@ fn parse(c: &mut Criterion) {
     c.bench_function("callback_source_allowed", |b| {
         b.iter(|| {
             source::source_allowed(
-                source::Environment::Production,
+                &source::Environment::Production,
                 black_box("::ffff:183.111.188.210"),
             )
         })

@@ -68,7 +68,7 @@ fn save(path: &Path, cb: &Callback) -> std::io::Result<()> {
 }
 
 fn main() {
-    let mut allow = SourceAllowList::new(Environment::Demo);
+    let mut allow = SourceAllowList::new(&Environment::Demo);
     // More SmartBill servers come from configuration, not a new release.
     allow
         .add_list(&std::env::var("SMARTBILL_EXTRA_IPS").unwrap_or_default())

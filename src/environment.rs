@@ -74,6 +74,18 @@ impl Environment {
         }
     }
 
+    /// The address SmartBill delivers this environment's callbacks from,
+    /// per the guide (demo `58.181.27.5`, production `183.111.188.210`);
+    /// `None` for a custom base URL, which has no fixed source.
+    pub fn callback_source(&self) -> Option<std::net::IpAddr> {
+        use std::net::{IpAddr, Ipv4Addr};
+        match self {
+            Environment::Demo => Some(IpAddr::V4(Ipv4Addr::new(58, 181, 27, 5))),
+            Environment::Production => Some(IpAddr::V4(Ipv4Addr::new(183, 111, 188, 210))),
+            Environment::Custom(_) => None,
+        }
+    }
+
     /// Where the signup form posts: `<base>/xMain/mb/shar_transfer/info_inpt01.aspx`.
     pub fn action_url(&self) -> String {
         let mut url = String::with_capacity(self.base_url().len() + ACTION_PATH.len());

@@ -175,7 +175,7 @@ fn every_source_case_matches() {
     for case in cases {
         let note = str_field(case, "note");
         let result = Environment::parse(str_field(case, "environment")).and_then(|env| {
-            let mut list = SourceAllowList::new(env);
+            let mut list = SourceAllowList::new(&env);
             list.add_list(str_field(case, "extra_ips"))?;
             Ok(list.allows(str_field(case, "ip")))
         });

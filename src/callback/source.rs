@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use smartbill_signup::callback::source::{Environment, SourceAllowList};
-//! let mut allow = SourceAllowList::new(Environment::Production);
+//! let mut allow = SourceAllowList::new(&Environment::Production);
 //! assert!(allow.allows("183.111.188.210"));
 //! assert!(allow.allows("::ffff:183.111.188.210"));
 //! assert!(!allow.allows("58.181.27.5"));
@@ -15,50 +15,8 @@
 
 use crate::error::{Error, Result};
 use crate::status::Status;
-use std::net::{IpAddr, Ipv4Addr};
-
-/// SmartBill's two environments, as far as callbacks are concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Environment {
-    Demo,
-    Production,
-}
-
-impl Environment {
-    /// `"demo"` or `"production"`, in any case, surrounding whitespace ignored.
-    pub fn parse(name: &str) -> Result<Environment> {
-        let name = name.trim();
-        if name.eq_ignore_ascii_case("demo") {
-            Ok(Environment::Demo)
-        } else if name.eq_ignore_ascii_case("production") {
-            Ok(Environment::Production)
-        } else {
-            Err(Error::new(
-                Status::InvalidArgument,
-                format!(
-                    "unknown environment {:?}: use \"demo\" or \"production\"",
-                    shorten(name)
-                ),
-            )
-            .with_field("environment"))
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Environment::Demo => "demo",
-            Environment::Production => "production",
-        }
-    }
-
-    /// The address the guide says this environment's callbacks come from.
-    pub fn callback_source(self) -> IpAddr {
-        IpAddr::V4(match self {
-            Environment::Demo => Ipv4Addr::new(58, 181, 27, 5),
-            Environment::Production => Ipv4Addr::new(183, 111, 188, 210),
-        })
-    }
-}
+pub use crate::environment::Environment;
+use std::net::IpAddr;
 
 /// The addresses a callback may come from: the environment's own, plus any
 /// the caller adds.
@@ -68,10 +26,11 @@ pub struct SourceAllowList {
 }
 
 impl SourceAllowList {
-    /// The guide's address for `environment`.
-    pub fn new(environment: Environment) -> Self {
+    /// The guide's address for `environment`. A custom base URL (a local
+    /// stand-in, a proxy) has no fixed source: add its addresses.
+    pub fn new(environment: &Environment) -> Self {
         SourceAllowList {
-            addresses: vec![environment.callback_source()],
+            addresses: environment.callback_source().into_iter().collect(),
         }
     }
 
@@ -121,7 +80,7 @@ impl SourceAllowList {
 }
 
 /// Whether `ip` is the guide's source address for `environment`.
-pub fn source_allowed(environment: Environment, ip: &str) -> bool {
+pub fn source_allowed(environment: &Environment, ip: &str) -> bool {
     SourceAllowList::new(environment).allows(ip)
 }
 
@@ -151,18 +110,18 @@ mod tests {
 
     #[test]
     fn guide_addresses_per_environment() {
-        assert!(source_allowed(Environment::Demo, "58.181.27.5"));
-        assert!(!source_allowed(Environment::Demo, "183.111.188.210"));
+        assert!(source_allowed(&Environment::Demo, "58.181.27.5"));
+        assert!(!source_allowed(&Environment::Demo, "183.111.188.210"));
         assert!(source_allowed(
-            Environment::Production,
+            &Environment::Production,
             " 183.111.188.210\n"
         ));
         assert!(source_allowed(
-            Environment::Production,
+            &Environment::Production,
             "::FFFF:183.111.188.210"
         ));
-        assert!(source_allowed(Environment::Production, "::ffff:b76f:bcd2"));
-        let allow = SourceAllowList::new(Environment::Demo);
+        assert!(source_allowed(&Environment::Production, "::ffff:b76f:bcd2"));
+        let allow = SourceAllowList::new(&Environment::Demo);
         assert!(allow.allows_addr("::ffff:58.181.27.5".parse().unwrap()));
         assert!(!allow.allows_addr("58.181.27.6".parse().unwrap()));
     }
@@ -177,13 +136,13 @@ mod tests {
             "58.181.27.05",
             "::58.181.27.5",
         ] {
-            assert!(!source_allowed(Environment::Demo, ip), "{ip:?}");
+            assert!(!source_allowed(&Environment::Demo, ip), "{ip:?}");
         }
     }
 
     #[test]
     fn extra_addresses() {
-        let mut allow = SourceAllowList::new(Environment::Demo);
+        let mut allow = SourceAllowList::new(&Environment::Demo);
         allow.add_list("").unwrap();
         allow
             .add_list(" 203.0.113.7,2001:db8::1;\n198.51.100.1 ")

@@ -245,7 +245,7 @@ pub unsafe extern "C" fn smartbill_callback_source_allowed(
         let environment =
             Environment::parse(unsafe { utf8_in(environment, environment_len, "environment") }?)?;
         let ip = unsafe { text_in(ip, ip_len, "ip") }?;
-        let mut list = SourceAllowList::new(environment);
+        let mut list = SourceAllowList::new(&environment);
         list.add_list(unsafe { utf8_in(extra_ips, extra_ips_len, "extra_ips") }?)?;
         *allowed = i32::from(std::str::from_utf8(ip).is_ok_and(|ip| list.allows(ip)));
         Ok(())
