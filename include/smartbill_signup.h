@@ -699,6 +699,44 @@ int32_t smartbill_http_send_callback(const char *url,
                                      SmartbillResponse **out);
 
 /**
+ * Submits a signup form server-side: validates it (failing with the same
+ * status and field as `smartbill_form_validate`), then POSTs its urlencoded
+ * body to its action URL with `Content-Type:
+ * application/x-www-form-urlencoded; charset=utf-8` (EUC-KR when the form's
+ * `output_charset` says so), following up to 5 redirects as a browser
+ * would. The answer goes into `*out` (release with
+ * `smartbill_response_free`); read its body, decoded by its declared
+ * charset, with `smartbill_response_body`.
+ *
+ * `timeout_ms` (at least 1) bounds the whole exchange; `options` may be
+ * NULL. Network failures as `smartbill_http_send_callback`. Messages name
+ * the host and cause, never a form value.
+ */
+int32_t smartbill_http_submit(const SmartbillForm *form,
+                              const SmartbillHttpOptions *options,
+                              uint32_t timeout_ms,
+                              SmartbillResponse **out);
+
+/**
+ * The firewall check: can this machine reach SmartBill? `target` is an
+ * environment (`demo`, `production` or a base URL, whose signup endpoint
+ * is probed) or any http(s) URL. A GET is sent; redirects are not followed.
+ *
+ * Returns `SMARTBILL_OK` when the server answered at all (any HTTP status,
+ * written to `*http_status`), else which failure: `SMARTBILL_ERR_HTTP_DNS`,
+ * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY`,
+ * `_PROTOCOL`, with the host and cause in the last error. `*elapsed_ms`
+ * gets the time taken either way. `http_status` and `elapsed_ms` may be
+ * NULL when not wanted; `options` may be NULL.
+ */
+int32_t smartbill_http_probe(const char *target,
+                             ptrdiff_t target_len,
+                             const SmartbillHttpOptions *options,
+                             uint32_t timeout_ms,
+                             int32_t *http_status,
+                             uint32_t *elapsed_ms);
+
+/**
  * Writes the HTTP status code of a response (e.g. 200) into `*status`.
  */
 int32_t smartbill_response_status(const SmartbillResponse *response,

@@ -13,9 +13,9 @@
 //! assert!(allow.allows("203.0.113.8"));
 //! ```
 
+pub use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::status::Status;
-pub use crate::environment::Environment;
 use std::net::IpAddr;
 
 /// The addresses a callback may come from: the environment's own, plus any

@@ -12,7 +12,7 @@ use std::ptr;
 /// A signup form. Opaque: made by `smartbill_form_new`, released by
 /// `smartbill_form_free`.
 pub struct SmartbillForm {
-    form: SignupForm,
+    pub(crate) form: SignupForm,
 }
 
 /// Creates a signup form.

@@ -3,6 +3,7 @@
 
 use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
 use super::boundary::{guard, guard_value};
+use super::form::SmartbillForm;
 use crate::http::{self, Options, Response};
 use std::ffi::c_char;
 
@@ -126,6 +127,75 @@ pub unsafe extern "C" fn smartbill_http_send_callback(
             false,
         )?;
         hand_out(response, out);
+        Ok(())
+    })
+}
+
+/// Submits a signup form server-side: validates it (failing with the same
+/// status and field as `smartbill_form_validate`), then POSTs its urlencoded
+/// body to its action URL with `Content-Type:
+/// application/x-www-form-urlencoded; charset=utf-8` (EUC-KR when the form's
+/// `output_charset` says so), following up to 5 redirects as a browser
+/// would. The answer goes into `*out` (release with
+/// `smartbill_response_free`); read its body, decoded by its declared
+/// charset, with `smartbill_response_body`.
+///
+/// `timeout_ms` (at least 1) bounds the whole exchange; `options` may be
+/// NULL. Network failures as `smartbill_http_send_callback`. Messages name
+/// the host and cause, never a form value.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_submit(
+    form: *const SmartbillForm,
+    options: *const SmartbillHttpOptions,
+    timeout_ms: u32,
+    out: *mut *mut SmartbillResponse,
+) -> i32 {
+    guard("smartbill_http_submit", || {
+        // SAFETY: the caller passes a live form, NULL or live options, and a valid out pointer.
+        let out = unsafe { out_ptr(out, "out") }?;
+        *out = std::ptr::null_mut();
+        let form = unsafe { form.as_ref() }.ok_or_else(|| null_argument("form"))?;
+        let options = unsafe { call_options(options, timeout_ms) }?;
+        let response = http::submit(&form.form, &options)?;
+        hand_out(response, out);
+        Ok(())
+    })
+}
+
+/// The firewall check: can this machine reach SmartBill? `target` is an
+/// environment (`demo`, `production` or a base URL, whose signup endpoint
+/// is probed) or any http(s) URL. A GET is sent; redirects are not followed.
+///
+/// Returns `SMARTBILL_OK` when the server answered at all (any HTTP status,
+/// written to `*http_status`), else which failure: `SMARTBILL_ERR_HTTP_DNS`,
+/// `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY`,
+/// `_PROTOCOL`, with the host and cause in the last error. `*elapsed_ms`
+/// gets the time taken either way. `http_status` and `elapsed_ms` may be
+/// NULL when not wanted; `options` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_probe(
+    target: *const c_char,
+    target_len: isize,
+    options: *const SmartbillHttpOptions,
+    timeout_ms: u32,
+    http_status: *mut i32,
+    elapsed_ms: *mut u32,
+) -> i32 {
+    guard("smartbill_http_probe", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let target = unsafe { text_in_as(target, target_len, 0, "target") }?;
+        let options = unsafe { call_options(options, timeout_ms) }?;
+        let started = std::time::Instant::now();
+        let result = http::probe_target(&target, &options);
+        let millis = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
+        // SAFETY: NULL or valid for a write, per the documented rules.
+        if let Some(slot) = unsafe { elapsed_ms.as_mut() } {
+            *slot = millis;
+        }
+        let probe = result?;
+        if let Some(slot) = unsafe { http_status.as_mut() } {
+            *slot = probe.status as i32;
+        }
         Ok(())
     })
 }

@@ -10,9 +10,11 @@ mod classify;
 mod client;
 mod options;
 mod request;
+mod signup;
 
 pub use options::{Options, ProxyMode, DEFAULT_MAX_BODY_BYTES};
 pub use request::{post, probe, Probe, Response};
+pub use signup::{probe_target, submit};
 
 /// The `User-Agent` every request sends.
 pub const USER_AGENT: &str = concat!("smartbill-signup/", env!("CARGO_PKG_VERSION"));

@@ -83,11 +83,62 @@ static void test_refused(void) {
     CHECK(strstr(last_error(), "SECRET") == NULL, "no query in message: %s", last_error());
 }
 
+static void test_probe(void) {
+    int32_t http_status = 0;
+    uint32_t elapsed = 99999;
+    /* An environment given as a base URL: its signup endpoint is probed. */
+    CHECK_STATUS(smartbill_http_probe(base, -1, NULL, 5000, &http_status, &elapsed), "OK", "probe stand-in");
+    CHECK(http_status == 200, "status %d", http_status);
+    CHECK(elapsed < 5000, "elapsed %u", elapsed);
+    CHECK_STATUS(smartbill_http_probe(base, -1, NULL, 5000, NULL, NULL), "OK", "outputs optional");
+    elapsed = 99999;
+    CHECK_STATUS(smartbill_http_probe("http://127.0.0.1:9", -1, NULL, 3000, &http_status, &elapsed), "HTTP_CONNECT",
+                 "refused");
+    CHECK(elapsed < 3000, "elapsed on failure %u", elapsed);
+    CHECK_STATUS(smartbill_http_probe("not a target", -1, NULL, 3000, &http_status, NULL), "INVALID_ARGUMENT", "bad");
+    CHECK_STATUS(smartbill_http_probe(NULL, -1, NULL, 3000, &http_status, NULL), "NULL_ARGUMENT", "NULL target");
+}
+
+static void test_submit(void) {
+    SmartbillForm *form = NULL;
+    SmartbillResponse *r = NULL;
+    int32_t http_status = 0;
+    char body[8192];
+    size_t len = 0;
+    CHECK_STATUS(smartbill_form_new(base, -1, &form), "OK", "form on the stand-in");
+    /* Invalid form: fails like validate, nothing is sent. */
+    CHECK_STATUS(smartbill_http_submit(form, NULL, 5000, &r), "FIELD_REQUIRED", "empty form");
+    CHECK(r == NULL, "no response");
+    smartbill_form_set(form, "pComRegNo", -1, "124-81-00998", -1);
+    smartbill_form_set(form, "pMIGRATIONFLAG", -1, "TEST11", -1);
+    smartbill_form_set(form, "pComName", -1, "(\xec\xa3\xbc)\xec\x8a\xa4\xeb\xa7\x88\xed\x8a\xb8 <&>", -1);
+    CHECK_STATUS(smartbill_http_submit(form, NULL, 5000, &r), "OK", "submit");
+    CHECK_STATUS(smartbill_response_status(r, &http_status), "OK", "status");
+    CHECK(http_status == 200, "status %d", http_status);
+    CHECK_STATUS(smartbill_response_body(r, 0, body, sizeof body, &len), "OK", "body");
+    CHECK(strstr(body, "<td id=\"pComRegNo\">1248100998</td>") != NULL, "regno received");
+    CHECK(strstr(body, "(\xec\xa3\xbc)\xec\x8a\xa4\xeb\xa7\x88\xed\x8a\xb8 &lt;&amp;&gt;") != NULL, "name received");
+    smartbill_response_free(r);
+    r = NULL;
+    /* The EUC-KR body arrives as EUC-KR. */
+    CHECK_STATUS(smartbill_form_set_option(form, "output_charset", -1, "euc-kr", -1), "OK", "euc-kr");
+    CHECK_STATUS(smartbill_http_submit(form, NULL, 5000, &r), "OK", "submit euc-kr");
+    CHECK_STATUS(smartbill_response_body(r, 0, body, sizeof body, &len), "OK", "body");
+    CHECK(strstr(body, "decoded as EUC-KR") != NULL, "stand-in decoded EUC-KR");
+    CHECK(strstr(body, "(\xec\xa3\xbc)\xec\x8a\xa4\xeb\xa7\x88\xed\x8a\xb8 &lt;&amp;&gt;") != NULL, "name received");
+    smartbill_response_free(r);
+    CHECK_STATUS(smartbill_http_submit(NULL, NULL, 5000, &r), "NULL_ARGUMENT", "NULL form");
+    CHECK_STATUS(smartbill_http_submit(form, NULL, 0, &r), "INVALID_ARGUMENT", "zero timeout");
+    smartbill_form_free(form);
+}
+
 int main(void) {
     start_standin();
     test_options();
     test_send_callback();
     test_refused();
+    test_probe();
+    test_submit();
     pclose(standin);
     return report("test_http");
 }
