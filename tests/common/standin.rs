@@ -1,0 +1,56 @@
+//! Starting the SmartBill stand-in example (built by `cargo test` with the
+//! other examples) as a child process, and reading what it received.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+pub struct StandIn {
+    child: Child,
+    pub base: String,
+}
+
+impl StandIn {
+    /// Starts the stand-in on a free loopback port with extra arguments.
+    pub fn start(extra: &[&str]) -> StandIn {
+        let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/debug/examples")
+            .join(format!("smartbill_standin{}", std::env::consts::EXE_SUFFIX));
+        let mut child = Command::new(&exe)
+            .args(["--max-requests", "50", "--idle-exit", "120"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{}: {e} (cargo build --examples)", exe.display()));
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let base = line.trim().strip_prefix("listening on ").expect("stand-in banner").to_string();
+        StandIn { child, base }
+    }
+
+    /// The requests the stand-in received, oldest first.
+    pub fn requests(&self) -> Vec<serde_json::Value> {
+        let body = get(&format!("{}/__requests", self.base));
+        serde_json::from_str::<serde_json::Value>(&body).unwrap().as_array().unwrap().clone()
+    }
+}
+
+impl Drop for StandIn {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal HTTP GET over a loopback socket.
+pub fn get(url: &str) -> String {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
+    let mut s = std::net::TcpStream::connect(host).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    s.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8(response).unwrap();
+    text.split_once("\r\n\r\n").unwrap().1.to_string()
+}
