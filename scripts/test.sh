@@ -10,11 +10,17 @@ export RUST_BACKTRACE=0 # the panic self-test prints its panic; keep it short
 step() { printf '\n==== %s\n' "$*"; }
 
 step "prerequisites"
-ensure_apt build-essential pkg-config valgrind libcjson-dev
+ensure_apt build-essential pkg-config valgrind libcjson-dev chromium
+# The browser end-to-end test must run here, not skip.
+export SMARTBILL_REQUIRE_BROWSER=1
 
-step "Rust: unit, integration, vector and header tests"
+step "Rust: unit, integration, vector, header, network and browser tests"
 cargo build --quiet
 cargo test --quiet 2>&1
+
+step "the quickstart flow (debug build)"
+cargo build --quiet --examples
+target/debug/examples/quickstart
 
 step "C: every function through the header (plain, valgrind, ASan)"
 bash scripts/test-c.sh

@@ -17,7 +17,10 @@ use std::process::Command;
 
 const VALUES: &[(&str, &str)] = &[
     ("pComRegNo", "1248100998"),
-    ("pComName", "(주)스마트 \"Q\" & <b>'x'</b> </form><script>alert(1)</script>"),
+    (
+        "pComName",
+        "(주)스마트 \"Q\" & <b>'x'</b> </form><script>alert(1)</script>",
+    ),
     ("pComPresident", "홍길동 &amp; &#39;"),
     ("pComAddress", "서울시 뷁구 \"><input name=pID value=evil>"),
     ("pMIGRATIONFLAG", "TEST11"),
@@ -30,13 +33,15 @@ fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("SMARTBILL_CHROMIUM") {
         return Some(PathBuf::from(path));
     }
-    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
-        std::env::var_os("PATH")?
-            .to_str()?
-            .split(':')
-            .map(|dir| PathBuf::from(dir).join(name))
-            .find(|p| p.is_file())
-    })
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH")?
+                .to_str()?
+                .split(':')
+                .map(|dir| PathBuf::from(dir).join(name))
+                .find(|p| p.is_file())
+        })
 }
 
 /// Opens `page` in headless Chromium and lets its script run for a while.
@@ -59,7 +64,11 @@ fn open_in_browser(browser: &PathBuf, page: &std::path::Path) {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium runs");
-    assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let _ = std::fs::remove_dir_all(profile);
 }
 
@@ -93,14 +102,23 @@ fn chromium_posts_every_value_exactly() {
         let before = standin.requests().len();
         open_in_browser(&browser, &page);
         let requests = standin.requests();
-        assert_eq!(requests.len(), before + 1, "the browser posted once ({charset})");
+        assert_eq!(
+            requests.len(),
+            before + 1,
+            "the browser posted once ({charset})"
+        );
         let got = &requests[before];
         assert_eq!(got["charset"], expected_charset, "{got}");
         let fields: Vec<(String, String)> = got["fields"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|kv| (kv[0].as_str().unwrap().to_string(), kv[1].as_str().unwrap().to_string()))
+            .map(|kv| {
+                (
+                    kv[0].as_str().unwrap().to_string(),
+                    kv[1].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
         // Exactly the set values, in the guide's order.
         let expected: Vec<(String, String)> = form
@@ -111,7 +129,10 @@ fn chromium_posts_every_value_exactly() {
             .collect();
         assert_eq!(fields, expected, "{charset} page");
         for (name, value) in VALUES {
-            assert!(fields.iter().any(|(k, v)| k == name && v == value), "{name} arrived intact ({charset})");
+            assert!(
+                fields.iter().any(|(k, v)| k == name && v == value),
+                "{name} arrived intact ({charset})"
+            );
         }
     }
     let _ = std::fs::remove_dir_all(dir);

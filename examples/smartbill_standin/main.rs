@@ -20,6 +20,8 @@ mod callback;
 mod form_body;
 mod page;
 mod server;
+#[path = "../support/tiny_http.rs"]
+mod tiny_http;
 
 use std::time::Duration;
 

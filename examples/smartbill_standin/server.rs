@@ -1,21 +1,14 @@
 //! The stand-in's HTTP server: one thread per connection, bounded by a
 //! request count and an idle timeout, recording every signup request.
 
+use crate::tiny_http::{read_request, write_response, Request};
 use crate::{callback, form_body, page, Config};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const SIGNUP_PATH: &str = "/xMain/mb/shar_transfer/info_inpt01.aspx";
-const MAX_REQUEST_BYTES: usize = 1 << 20;
-
-struct Request {
-    method: String,
-    path: String,
-    content_type: Option<String>,
-    body: Vec<u8>,
-}
 
 #[derive(Default)]
 struct State {
@@ -93,12 +86,7 @@ fn handle(
             b"not found".to_vec(),
         ),
     };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
+    write_response(&mut stream, status, content_type, &body);
 }
 
 fn signup(
@@ -136,53 +124,4 @@ fn signup(
     state.lock().unwrap().records.push(entry);
     let page = page::received(&decoded.fields, decoded.charset, callback_result.as_deref());
     ("200 OK", "text/html; charset=utf-8", page.into_bytes())
-}
-
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    let mut data = Vec::new();
-    let mut buf = [0u8; 8192];
-    let header_end = loop {
-        if let Some(pos) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-            break pos + 4;
-        }
-        let n = stream.read(&mut buf).ok()?;
-        if n == 0 || data.len() > MAX_REQUEST_BYTES {
-            return None;
-        }
-        data.extend_from_slice(&buf[..n]);
-    };
-    let head = String::from_utf8_lossy(&data[..header_end]).into_owned();
-    let mut lines = head.split("\r\n");
-    let mut request_line = lines.next()?.split(' ');
-    let method = request_line.next()?.to_string();
-    let path = request_line.next()?.split('?').next()?.to_string();
-    let mut content_type = None;
-    let mut length = 0usize;
-    for line in lines {
-        if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-type") {
-                content_type = Some(value.trim().to_string());
-            } else if name.trim().eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().ok()?;
-            }
-        }
-    }
-    if length > MAX_REQUEST_BYTES {
-        return None;
-    }
-    let mut body = data[header_end..].to_vec();
-    while body.len() < length {
-        let n = stream.read(&mut buf).ok()?;
-        if n == 0 {
-            return None;
-        }
-        body.extend_from_slice(&buf[..n]);
-    }
-    body.truncate(length);
-    Some(Request {
-        method,
-        path,
-        content_type,
-        body,
-    })
 }

@@ -23,15 +23,25 @@ impl StandIn {
             .spawn()
             .unwrap_or_else(|e| panic!("{}: {e} (cargo build --examples)", exe.display()));
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let base = line.trim().strip_prefix("listening on ").expect("stand-in banner").to_string();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("listening on ")
+            .expect("stand-in banner")
+            .to_string();
         StandIn { child, base }
     }
 
     /// The requests the stand-in received, oldest first.
     pub fn requests(&self) -> Vec<serde_json::Value> {
         let body = get(&format!("{}/__requests", self.base));
-        serde_json::from_str::<serde_json::Value>(&body).unwrap().as_array().unwrap().clone()
+        serde_json::from_str::<serde_json::Value>(&body)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
     }
 }
 
@@ -46,9 +56,16 @@ impl Drop for StandIn {
 pub fn get(url: &str) -> String {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").unwrap();
-    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
+    let (host, path) = rest
+        .split_once('/')
+        .map(|(h, p)| (h, format!("/{p}")))
+        .unwrap_or((rest, "/".into()));
     let mut s = std::net::TcpStream::connect(host).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = Vec::new();
     s.read_to_end(&mut response).unwrap();
     let text = String::from_utf8(response).unwrap();

@@ -1,11 +1,7 @@
-//! A SmartBill callback endpoint, framework-free: check the source address,
-//! parse, store the record durably, and only then answer 200.
-//!
-//! `cargo run --example callback_endpoint` plays a few requests through the
-//! handler and prints the answers. In a real server, call `handle` from your
-//! framework's route with the TCP peer address and the raw body.
+//! The callback handler shared by the `callback_endpoint` and `quickstart`
+//! examples: check the source address, parse, store durably, then 200.
 
-use smartbill_signup::callback::source::{Environment, SourceAllowList};
+use smartbill_signup::callback::source::SourceAllowList;
 use smartbill_signup::callback::{self, Callback};
 use smartbill_signup::Status;
 use std::fs::{File, OpenOptions};
@@ -14,7 +10,7 @@ use std::net::IpAddr;
 use std::path::Path;
 
 /// Returns the HTTP status to answer.
-fn handle(allow: &SourceAllowList, peer: IpAddr, body: &[u8], store: &Path) -> u16 {
+pub fn handle(allow: &SourceAllowList, peer: IpAddr, body: &[u8], store: &Path) -> u16 {
     // 1. Only SmartBill's servers may deliver a callback: the body has no signature.
     if !allow.allows_addr(peer) {
         eprintln!("callback from {peer} refused: not a SmartBill address");
@@ -65,29 +61,4 @@ fn save(path: &Path, cb: &Callback) -> std::io::Result<()> {
         cb.auth_token()
     )?;
     file.sync_all()
-}
-
-fn main() {
-    let mut allow = SourceAllowList::new(&Environment::Demo);
-    // More SmartBill servers come from configuration, not a new release.
-    allow
-        .add_list(&std::env::var("SMARTBILL_EXTRA_IPS").unwrap_or_default())
-        .expect("SMARTBILL_EXTRA_IPS");
-    let store = std::env::temp_dir().join("smartbill-callbacks.tsv");
-    let sample = br#"{"COM_REGNO":"1111111111","AUTH_TOKEN":"dG9rZW4=","AUTH_CODE":"13F89DFEK99D4474A67EABE8F7258AA5","USER_SBID":"test1"}"#;
-    let smartbill: IpAddr = "58.181.27.5".parse().unwrap();
-    let stranger: IpAddr = "203.0.113.9".parse().unwrap();
-    let requests: [(&str, IpAddr, &[u8]); 4] = [
-        ("the guide's sample", smartbill, sample),
-        ("from an unknown address", stranger, sample),
-        (
-            "without AUTH_TOKEN",
-            smartbill,
-            br#"{"USER_SBID":"test1","COM_REGNO":"1248100998","AUTH_CODE":"x"}"#,
-        ),
-        ("broken JSON", smartbill, br#"{"USER_SBID":"test1""#),
-    ];
-    for (what, peer, body) in requests {
-        println!("{what}: {}", handle(&allow, peer, body, &store));
-    }
 }
