@@ -24,31 +24,36 @@ pub fn run(config: &Config) -> Result<(), String> {
         listener.local_addr().map_err(|e| e.to_string())?
     );
     let _ = std::io::stdout().flush();
-    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let state = Arc::new(Mutex::new(State::default()));
-    let mut last_activity = Instant::now();
-    loop {
-        if state.lock().unwrap().served >= config.max_requests {
-            // Let in-flight connections finish their answer.
-            std::thread::sleep(Duration::from_millis(200));
-            return Ok(());
-        }
-        if last_activity.elapsed() >= config.idle_exit {
-            return Ok(());
-        }
-        match listener.accept() {
-            Ok((stream, _)) => {
-                last_activity = Instant::now();
-                let state = Arc::clone(&state);
-                let callback_url = config.callback_url.clone();
-                let record = config.record.clone();
-                std::thread::spawn(move || {
-                    handle(stream, &state, callback_url.as_deref(), record.as_deref())
-                });
+    let last_activity = Arc::new(Mutex::new(Instant::now()));
+    watch_idle(Arc::clone(&last_activity), config.idle_exit);
+    // Blocking accept: no polling delay in front of every request.
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        *last_activity.lock().unwrap() = Instant::now();
+        let state = Arc::clone(&state);
+        let callback_url = config.callback_url.clone();
+        let record = config.record.clone();
+        let max_requests = config.max_requests;
+        std::thread::spawn(move || {
+            handle(stream, &state, callback_url.as_deref(), record.as_deref());
+            if state.lock().unwrap().served >= max_requests {
+                std::process::exit(0);
             }
-            Err(_) => std::thread::sleep(Duration::from_millis(10)),
-        }
+        });
     }
+    Ok(())
+}
+
+/// Ends the process once nothing has arrived for `idle_exit`.
+fn watch_idle(last_activity: Arc<Mutex<Instant>>, idle_exit: Duration) {
+    std::thread::spawn(move || loop {
+        let idle = last_activity.lock().unwrap().elapsed();
+        if idle >= idle_exit {
+            std::process::exit(0);
+        }
+        std::thread::sleep((idle_exit - idle).min(Duration::from_millis(500)));
+    });
 }
 
 fn handle(
