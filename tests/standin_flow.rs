@@ -1,0 +1,120 @@
+//! Submit, probe and the callback, end to end against the stand-in.
+
+mod common;
+use common::servers::serve;
+use common::standin::StandIn;
+use smartbill_signup::callback;
+use smartbill_signup::environment::Environment;
+use smartbill_signup::form::SignupForm;
+use smartbill_signup::http::{self, Options, ProxyMode};
+use std::time::Duration;
+
+fn options() -> Options {
+    let mut o = Options::with_timeout_ms(5_000).unwrap();
+    o.proxy = ProxyMode::Off;
+    o
+}
+
+fn form(base: &str, charset: &str) -> SignupForm {
+    let mut form = SignupForm::new(Environment::parse(base).unwrap());
+    form.set("pComRegNo", "220-81-62517").unwrap();
+    form.set("pMIGRATIONFLAG", "TEST11").unwrap();
+    form.set("pComName", "뷁 상사 & \"Co\"").unwrap();
+    form.set("pMemName", "김담당").unwrap();
+    form.set("pMemEmail", "kim@example.co.kr").unwrap();
+    form.set_option("output_charset", charset).unwrap();
+    form
+}
+
+fn received_fields(request: &serde_json::Value) -> Vec<(String, String)> {
+    request["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|kv| {
+            (
+                kv[0].as_str().unwrap().into(),
+                kv[1].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn submit_arrives_exactly_in_both_charsets() {
+    let standin = StandIn::start(&[]);
+    for (charset, declared) in [("utf-8", "utf-8"), ("euc-kr", "EUC-KR")] {
+        let form = form(&standin.base, charset);
+        let response = http::submit(&form, &options()).unwrap();
+        assert_eq!(response.status, 200);
+        assert!(response
+            .text()
+            .unwrap()
+            .contains("뷁 상사 &amp; &quot;Co&quot;"));
+        let requests = standin.requests();
+        let last = requests.last().unwrap();
+        assert!(
+            last["content_type"]
+                .as_str()
+                .unwrap()
+                .to_ascii_lowercase()
+                .ends_with(&format!("charset={}", declared.to_ascii_lowercase())),
+            "{last}"
+        );
+        let expected: Vec<(String, String)> = form
+            .params()
+            .unwrap()
+            .into_iter()
+            .map(|(f, v)| (f.name.to_string(), v.into_owned()))
+            .collect();
+        assert_eq!(received_fields(last), expected, "{charset}");
+    }
+}
+
+#[test]
+fn an_invalid_form_is_never_sent() {
+    let standin = StandIn::start(&[]);
+    let mut form = form(&standin.base, "utf-8");
+    form.set("pComRegNo", "123-45-67890").unwrap();
+    let e = http::submit(&form, &options()).unwrap_err();
+    assert_eq!(e.field(), Some("pComRegNo"));
+    assert!(standin.requests().is_empty());
+}
+
+#[test]
+fn the_standin_calls_back_in_the_current_schema() {
+    let (endpoint, seen) = serve(1, |s, _| {
+        common::servers::respond(s, "200 OK", "text/plain", b"")
+    });
+    let standin = StandIn::start(&["--callback-url", &format!("{endpoint}/smartbill/callback")]);
+    let form = form(&standin.base, "utf-8");
+    http::submit(&form, &options()).unwrap();
+    let request = seen.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert_eq!(request.request_line, "POST /smartbill/callback HTTP/1.1");
+    assert_eq!(
+        request.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    let cb = callback::parse(&request.body).unwrap();
+    assert_eq!(cb.com_regno(), "2208162517");
+    assert!(cb.com_regno_valid());
+    assert_eq!(cb.com_name(), Some("뷁 상사 & \"Co\""));
+    assert_eq!(cb.user_name(), Some("김담당"));
+    assert_eq!(cb.auth_code().len(), 32);
+    assert!(!cb.auth_token().is_empty());
+    assert_eq!(standin.requests()[0]["callback"], "HTTP 200");
+}
+
+#[test]
+fn probing_an_environment_probes_its_signup_endpoint() {
+    let standin = StandIn::start(&[]);
+    let probe = http::probe_target(&standin.base, &options()).unwrap();
+    assert_eq!(probe.status, 200);
+    // A base URL with a path is still an environment: the probe goes below
+    // it, where the stand-in has no signup endpoint (reachable, but 404).
+    let proxied = http::probe_target(&format!("{}/gateway", standin.base), &options());
+    assert_eq!(proxied.unwrap().status, 404);
+    // A full URL is probed as it is.
+    let full = format!("{}/xMain/mb/shar_transfer/info_inpt01.aspx", standin.base);
+    assert_eq!(http::probe_target(&full, &options()).unwrap().status, 200);
+}
