@@ -26,3 +26,31 @@ fn every_status_is_in_the_header() {
         );
     }
 }
+
+#[test]
+fn readme_status_table_matches_the_table() {
+    let readme = include_str!("../README.md");
+    for s in smartbill_signup::Status::ALL {
+        let row = format!("| {} | `{}` | ", s.code(), s.name());
+        assert!(
+            readme.contains(&row),
+            "README.md lacks the row for {}",
+            s.name()
+        );
+    }
+    let rows = readme
+        .lines()
+        .filter(|l| {
+            l.starts_with("| ")
+                && l.contains(" | `")
+                && l.split('|')
+                    .nth(1)
+                    .is_some_and(|n| n.trim().parse::<i32>().is_ok())
+        })
+        .count();
+    assert_eq!(
+        rows,
+        smartbill_signup::Status::ALL.len(),
+        "README.md has rows for statuses that do not exist"
+    );
+}
