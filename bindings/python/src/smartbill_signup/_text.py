@@ -30,15 +30,16 @@ def to_bytes(value: Any, name: str) -> bytes:
     raise TypeError(f"{name} must be str or bytes, not {type(value).__name__}")
 
 
-def call_out(function: Any, *args: Any) -> Tuple[int, bytes]:
+def call_out(function: Any, *args: Any, capacity: int = _FIRST_CAPACITY) -> Tuple[int, bytes]:
     """Calls ``function(*args, buf, cap, &out_len)`` and returns its status
     and, when it is OK, the bytes written.
 
     Follows the ABI's size protocol: when the library reports a length
     larger than ``cap`` (``BUFFER_TOO_SMALL``, nothing written), the call is
     made once more with room for exactly that length and the NUL.
+    ``capacity`` is the first buffer's size: a good guess saves the second
+    call for long results such as pages.
     """
-    capacity = _FIRST_CAPACITY
     for _ in range(2):
         buf = ctypes.create_string_buffer(capacity)
         needed = ctypes.c_size_t(0)
