@@ -130,6 +130,8 @@ def handle_callback(config: Config, peer: str, body: bytes) -> Tuple[int, str]:
 
 def make_handler(config: Config) -> type:
     class Handler(BaseHTTPRequestHandler):
+        timeout = 30  # seconds a client may take to send its request
+
         def do_POST(self) -> None:
             if self.path.split("?", 1)[0] != config.path:
                 return self.answer(404, "not found")
@@ -184,8 +186,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"configuration error: {e.status_name} ({e.field}): {e.message}", file=sys.stderr)
         return 2
     server = ThreadingHTTPServer((args.host, args.port), make_handler(config))
-    host, port = server.server_address[:2]
-    print(f"listening on http://{host}:{port}{config.path}", flush=True)
+    port = server.server_address[1]
+    print(f"listening on http://{args.host}:{port}{config.path}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import smartbill_signup as sb
 
@@ -40,7 +40,7 @@ SAMPLE_COMPANY: Dict[str, Optional[str]] = {
 }
 
 
-def main(argv: Optional[list] = None) -> int:
+def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default="smartbill-signup.html", help="the file to write (default %(default)s)")
     parser.add_argument("--environment", default="demo", help="demo, production or a base URL (default %(default)s)")

@@ -4,9 +4,12 @@ test_form_vectors.py."""
 
 from __future__ import annotations
 
+import copy
 import gc
+import pickle
 import re
 import weakref
+from typing import Any, Dict
 
 import pytest
 
@@ -17,7 +20,7 @@ REQUIRED = {"pComRegNo": "124-81-00998", "pMIGRATIONFLAG": "TEST11"}
 
 
 def form(**fields: object) -> sb.SignupForm:
-    return sb.SignupForm({**REQUIRED, **fields})  # type: ignore[arg-type]
+    return sb.SignupForm({**REQUIRED, **fields})  # type: ignore[arg-type, dict-item]
 
 
 class TestValues:
@@ -26,7 +29,7 @@ class TestValues:
             assert a.urlencoded() == b.urlencoded()
 
     def test_bytes_in_cp949_with_str_alongside(self) -> None:
-        fields = {**REQUIRED, "pComName": "스마트빌".encode("cp949"), "pComPresident": "홍길동"}
+        fields: Dict[str, Any] = {**REQUIRED, "pComName": "스마트빌".encode("cp949"), "pComPresident": "홍길동"}
         with sb.SignupForm(fields, input_charset="euc-kr") as cp949, form(pComName="스마트빌", pComPresident="홍길동") as utf8:
             assert cp949.urlencoded() == utf8.urlencoded()
             cp949.set("pMemName", "이름")  # str stays UTF-8 on a CP949 form
@@ -184,6 +187,12 @@ class TestHandle:
         gc.collect()
         assert ref() is None
         assert not finalizer.alive
+
+    def test_copies_would_share_the_handle_and_are_refused(self) -> None:
+        with form() as f:
+            for copier in (copy.copy, copy.deepcopy, pickle.dumps):
+                with pytest.raises(TypeError, match="cannot be copied"):
+                    copier(f)
 
     def test_repr_shows_no_values(self) -> None:
         with form(pComName="스마트빌", pMemEmail="kim@example.co.kr") as f:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import threading
 import time
 import urllib.request
 from typing import Any, Dict, List
@@ -112,6 +113,24 @@ class TestProbe:
         result = sb.probe(silent_url, timeout=0.3, proxy="off")
         assert (result.reachable, result.error) == (False, "HTTP_TIMEOUT")
         assert 250 <= result.elapsed_ms < 10000
+
+    def test_a_waiting_call_lets_other_threads_run(self, silent_url: str) -> None:
+        # ctypes releases the GIL during the native call: this thread wakes
+        # from its sleep while the other one still waits for the silent server.
+        started, done = threading.Event(), threading.Event()
+
+        def wait_for_silence() -> None:
+            started.set()
+            sb.probe(silent_url, timeout=2, proxy="off")
+            done.set()
+
+        thread = threading.Thread(target=wait_for_silence)
+        thread.start()
+        started.wait()
+        time.sleep(0.2)
+        still_waiting = not done.is_set()
+        thread.join()
+        assert still_waiting and done.is_set()
 
     def test_bad_target_raises(self) -> None:
         with pytest.raises(sb.HttpError) as info:

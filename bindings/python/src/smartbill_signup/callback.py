@@ -104,6 +104,9 @@ class Callback:
 
     _values: Dict[str, str]
     _keys: Tuple[str, ...]
+    _com_regno_valid: bool
+    _body: bytes
+    _max_bytes: int
 
     user_sbid = _value_property("USER_SBID", "``USER_SBID`` (or ``SBID``): the SmartBill ID.")
     user_name = _value_property("USER_NAME", "``USER_NAME``.")

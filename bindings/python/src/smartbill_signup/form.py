@@ -274,6 +274,10 @@ class SignupForm:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def __reduce_ex__(self, protocol: object) -> Any:
+        # A copy would share the native handle and use it after close().
+        raise TypeError("a SignupForm cannot be copied or pickled; make a new one from the same fields")
+
     def __repr__(self) -> str:
         state = " closed" if self.closed else ""
         return f"<SignupForm environment={self._environment!r}{state}>"
