@@ -50,3 +50,28 @@ def call_out(function: Any, *args: Any, capacity: int = _FIRST_CAPACITY) -> Tupl
             break
         capacity = needed.value + 1
     return status, b""
+
+
+class OutBuffer:
+    """One output buffer reused across many calls (reading every key of a
+    callback), growing when the library asks for more room."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._grow(capacity)
+        self._length = ctypes.c_size_t(0)
+        self._length_ref = ctypes.byref(self._length)
+
+    def _grow(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._buffer = ctypes.create_string_buffer(capacity)
+
+    def call(self, function: Any, *args: Any) -> Tuple[int, bytes]:
+        """As :func:`call_out`, into this buffer."""
+        for _ in range(2):
+            status = function(*args, self._buffer, self._capacity, self._length_ref)
+            if status == OK:
+                return status, ctypes.string_at(self._buffer, self._length.value)
+            if self._length.value <= self._capacity:
+                break
+            self._grow(self._length.value + 1)
+        return status, b""

@@ -35,7 +35,7 @@ from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from ._errors import CallbackError, error_for
 from ._native import BUF, CALLBACK, FLAGS, INT_OUT, SIZE, SIZE_OUT, STATUS, TEXT, TEXT_LEN, declare
-from ._text import OK, TextIn, call_out, to_bytes
+from ._text import OK, OutBuffer, TextIn, call_out, to_bytes
 
 _parse = declare("smartbill_callback_parse", STATUS, TEXT, TEXT_LEN, SIZE, ctypes.POINTER(CALLBACK))
 _get = declare("smartbill_callback_get", STATUS, CALLBACK, TEXT, TEXT_LEN, FLAGS, BUF, SIZE, SIZE_OUT)
@@ -188,17 +188,21 @@ def _read_all(handle: Any) -> Tuple[Dict[str, str], Tuple[str, ...], bool]:
     count = ctypes.c_size_t(0)
     _check(_key_count(handle, ctypes.byref(count)))
     values: Dict[str, str] = {}
+    out = OutBuffer()
     for index in range(count.value):
-        name = _text(_key_name, handle, index, _UTF8)
+        status, raw_name = out.call(_key_name, handle, index, _UTF8)
+        _check(status)
+        name = raw_name.decode("utf-8")
         # The C ABI trims the key it is asked for and refuses an empty one,
         # so an unknown key whose name is blank or padded with whitespace
         # (never in SmartBill's bodies) cannot be read back: it is left out
-        # rather than given another key's value.
+        # rather than given another key's value. Every other enumerated key
+        # has a value, found by its own name (names are unique in any case).
         if not name or name != name.strip():
             continue
-        key = name.encode("utf-8")
-        if _has_key(handle, key):
-            values[name] = _text(_get, handle, key, len(key), _UTF8)
+        status, value = out.call(_get, handle, raw_name, len(raw_name), _UTF8)
+        _check(status)
+        values[name] = value.decode("utf-8")
     valid = ctypes.c_int32(0)
     _check(_com_regno_valid(handle, ctypes.byref(valid)))
     return values, tuple(values), valid.value == 1
