@@ -34,8 +34,15 @@ C_TO_CTYPES = {
     "char *": ctypes.POINTER(ctypes.c_char),
     "size_t *": ctypes.POINTER(ctypes.c_size_t),
     "int32_t *": ctypes.POINTER(ctypes.c_int32),
+    "uint32_t *": ctypes.POINTER(ctypes.c_uint32),
     "void": None,
 }
+# Each opaque handle is a pointer to its own ctypes type, const or not;
+# an out parameter (Handle **) points to one.
+for _handle in ("SmartbillForm", "SmartbillCallback", "SmartbillHttpOptions", "SmartbillResponse"):
+    _pointer = ctypes.POINTER(getattr(_native, _handle))
+    C_TO_CTYPES[f"{_handle} *"] = C_TO_CTYPES[f"const {_handle} *"] = _pointer
+    C_TO_CTYPES[f"{_handle} **"] = ctypes.POINTER(_pointer)
 
 
 def header_functions() -> Dict[str, Tuple[str, List[str]]]:

@@ -63,3 +63,51 @@ def test_batches_from_many_threads() -> None:
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _: sb.check_brns(numbers), range(16)))
     assert all(r == expected for r in results)
+
+
+def test_form_and_callback_errors_per_thread() -> None:
+    # Each thread fails in its own domain, with its own field, over and over.
+    failures = [
+        (lambda: sb.SignupForm({"pComRegNo": "123-45-67890", "pMIGRATIONFLAG": "T"}).validate(), "FIELD_FORMAT", "pComRegNo"),
+        (lambda: sb.SignupForm({"pZipCode": "1234"}).validate(), "FIELD_REQUIRED", "pComRegNo"),
+        (lambda: sb.SignupForm({"pComRegNo": "1248100998", "pMIGRATIONFLAG": "T", "pZipCode": "1234"}).validate(), "FIELD_FORMAT", "pZipCode"),
+        (lambda: sb.parse_callback(b'{"USER_SBID":"a","COM_REGNO":"1","AUTH_CODE":"c"}'), "CALLBACK_MISSING", "AUTH_TOKEN"),
+        (lambda: sb.parse_callback(b'{"USER_SBID":'), "CALLBACK_JSON", "body"),
+        (lambda: sb.callback_source_allowed("1.2.3.4", "staging"), "INVALID_ARGUMENT", "environment"),
+    ]
+    barrier = threading.Barrier(len(failures))
+
+    def fail_repeatedly(call, status_name, field) -> int:  # type: ignore[no-untyped-def]
+        barrier.wait()
+        checked = 0
+        for _ in range(200):
+            try:
+                call()
+            except sb.SmartbillError as e:
+                assert (e.status_name, e.field) == (status_name, field), e
+                checked += 1
+            assert sb.parse_callback(b'{"USER_SBID":"a","COM_REGNO":"1","AUTH_CODE":"c","AUTH_TOKEN":"t"}').user_sbid == "a"
+        return checked
+
+    with ThreadPoolExecutor(len(failures)) as pool:
+        results = list(pool.map(lambda f: fail_repeatedly(*f), failures))
+    assert results == [200] * len(failures)
+
+
+def test_one_form_shared_by_threads() -> None:
+    # Calls on a shared form take turns: each page has the charset, target
+    # and script its own call asked for, never another thread's.
+    fields = {"pComRegNo": "1248100998", "pMIGRATIONFLAG": "TEST11", "pComName": "스마트빌"}
+    with sb.SignupForm(fields) as form:
+        expected = {
+            ("utf-8", True, "_blank"): form.html_bytes("utf-8", True, "_blank"),
+            ("euc-kr", False, "_self"): form.html_bytes("euc-kr", False, "_self"),
+            ("euc-kr", True, "_top"): form.html_bytes("euc-kr", True, "_top"),
+            ("utf-8", False, "popup"): form.html_bytes("utf-8", False, "popup"),
+        }
+
+        def render(key: Tuple[str, bool, str]) -> bool:
+            return all(form.html_bytes(*key) == expected[key] for _ in range(300))
+
+        with ThreadPoolExecutor(4) as pool:
+            assert all(pool.map(render, list(expected) * 2))

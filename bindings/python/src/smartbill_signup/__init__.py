@@ -20,6 +20,9 @@ BrnError BRN_COMPONENT
 from ._errors import BrnError, CallbackError, FormError, HttpError, SmartbillError
 from ._native import ABI_VERSION, library_path, library_version
 from .brn import are_valid_brns, brn_kind, check_brns, format_brn, is_valid_brn, validate_brn
+from .callback import Callback, callback_source_allowed, parse_callback
+from .form import FormField, SignupForm, form_fields
+from .network import Probe, Response, probe, send_callback, submit_signup
 
 # Kept equal to the crate's version (Cargo.toml); a test checks the library agrees.
 __version__ = "0.1.0"
@@ -39,4 +42,15 @@ __all__ = [
     "brn_kind",
     "are_valid_brns",
     "check_brns",
+    "SignupForm",
+    "FormField",
+    "form_fields",
+    "Callback",
+    "parse_callback",
+    "callback_source_allowed",
+    "Response",
+    "Probe",
+    "submit_signup",
+    "probe",
+    "send_callback",
 ]

@@ -35,6 +35,33 @@ BUF = ctypes.POINTER(ctypes.c_char)  # char *: caller-owned output buffer
 SIZE = ctypes.c_size_t
 SIZE_OUT = ctypes.POINTER(ctypes.c_size_t)
 STATUS = ctypes.c_int32
+FLAGS = ctypes.c_uint32  # uint32_t: SMARTBILL_TEXT_* flags, milliseconds
+INT_OUT = ctypes.POINTER(ctypes.c_int32)
+U32_OUT = ctypes.POINTER(ctypes.c_uint32)
+
+
+# The opaque handle types. Each is its own pointer type, so passing one
+# handle where another is expected is a ctypes error, not a crash.
+class SmartbillForm(ctypes.Structure):
+    pass
+
+
+class SmartbillCallback(ctypes.Structure):
+    pass
+
+
+class SmartbillHttpOptions(ctypes.Structure):
+    pass
+
+
+class SmartbillResponse(ctypes.Structure):
+    pass
+
+
+FORM = ctypes.POINTER(SmartbillForm)
+CALLBACK = ctypes.POINTER(SmartbillCallback)
+HTTP_OPTIONS = ctypes.POINTER(SmartbillHttpOptions)
+RESPONSE = ctypes.POINTER(SmartbillResponse)
 
 
 def candidate_paths(folder: Path) -> List[Path]:

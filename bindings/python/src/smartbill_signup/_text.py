@@ -30,15 +30,16 @@ def to_bytes(value: Any, name: str) -> bytes:
     raise TypeError(f"{name} must be str or bytes, not {type(value).__name__}")
 
 
-def call_out(function: Any, *args: Any) -> Tuple[int, bytes]:
+def call_out(function: Any, *args: Any, capacity: int = _FIRST_CAPACITY) -> Tuple[int, bytes]:
     """Calls ``function(*args, buf, cap, &out_len)`` and returns its status
     and, when it is OK, the bytes written.
 
     Follows the ABI's size protocol: when the library reports a length
     larger than ``cap`` (``BUFFER_TOO_SMALL``, nothing written), the call is
     made once more with room for exactly that length and the NUL.
+    ``capacity`` is the first buffer's size: a good guess saves the second
+    call for long results such as pages.
     """
-    capacity = _FIRST_CAPACITY
     for _ in range(2):
         buf = ctypes.create_string_buffer(capacity)
         needed = ctypes.c_size_t(0)
@@ -49,3 +50,28 @@ def call_out(function: Any, *args: Any) -> Tuple[int, bytes]:
             break
         capacity = needed.value + 1
     return status, b""
+
+
+class OutBuffer:
+    """One output buffer reused across many calls (reading every key of a
+    callback), growing when the library asks for more room."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._grow(capacity)
+        self._length = ctypes.c_size_t(0)
+        self._length_ref = ctypes.byref(self._length)
+
+    def _grow(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._buffer = ctypes.create_string_buffer(capacity)
+
+    def call(self, function: Any, *args: Any) -> Tuple[int, bytes]:
+        """As :func:`call_out`, into this buffer."""
+        for _ in range(2):
+            status = function(*args, self._buffer, self._capacity, self._length_ref)
+            if status == OK:
+                return status, ctypes.string_at(self._buffer, self._length.value)
+            if self._length.value <= self._capacity:
+                break
+            self._grow(self._length.value + 1)
+        return status, b""
