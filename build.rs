@@ -120,7 +120,9 @@ fn main() {
     // The library keeps thread-locals and an HTTP runtime thread; unloading it
     // (dlclose from JNA, a plugin host) while they live crashes
     // (rust-lang/rust#59629). On ELF systems, mark it never to be unloaded.
-    if std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux" || os == "android" || os.ends_with("bsd")) {
+    if std::env::var("CARGO_CFG_TARGET_OS")
+        .is_ok_and(|os| os == "linux" || os == "android" || os.ends_with("bsd"))
+    {
         println!("cargo:rustc-cdylib-link-arg=-Wl,-z,nodelete");
     }
     println!("cargo:rerun-if-changed=cbindgen.toml");

@@ -137,12 +137,6 @@
  */
 
 /**
- * Read at most this much of a response body unless told otherwise (4 MiB):
- * SmartBill's pages are a few KiB; a runaway server must not exhaust memory.
- */
-#define DEFAULT_MAX_BODY_BYTES ((4 * 1024) * 1024)
-
-/**
  * The ABI version this header describes. Wrappers compare it with
  * `smartbill_abi_version()` at load time and refuse a mismatched library.
  * It changes whenever an existing function's signature or meaning changes.
@@ -402,7 +396,9 @@ void smartbill_callback_free(SmartbillCallback *cb);
  * `58.181.27.5`, production `183.111.188.210`) or one of `extra_ips`,
  * else 0.
  *
- * `environment`: `"demo"` or `"production"` (any case), else
+ * `environment`: `"demo"` or `"production"` (any case), or a custom base
+ * URL (a local stand-in, a proxy), which has no fixed source address: only
+ * `extra_ips` are allowed for it. Anything else is
  * `SMARTBILL_ERR_INVALID_ARGUMENT`. `ip`: the request's peer address as
  * text; an IPv4-mapped IPv6 address (`::ffff:58.181.27.5`) counts as the
  * IPv4 one; surrounding whitespace is ignored; anything that is not exactly

@@ -145,15 +145,17 @@ impl Callback {
         self.known[key.index()].map(|i| self.span(self.entries[i as usize].value))
     }
 
-    /// The value of any key, known or unknown, matched in any ASCII case;
-    /// the older names work too (`get("SBID")` is `USER_SBID`). `None` when
-    /// the key is absent or null.
+    /// The value of any key, known or unknown, matched in any ASCII case and
+    /// ignoring surrounding whitespace (so a key that `key_name` lists as
+    /// `" X "` reads as `X`); the older names work too (`get("SBID")` is
+    /// `USER_SBID`). `None` when the key is absent or null.
     pub fn get(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
         if let Some(key) = Key::lookup(name) {
             return self.value(key);
         }
         self.entries.iter().find_map(|e| match e.key {
-            EntryKey::Unknown(k) if self.span(k).eq_ignore_ascii_case(name) => {
+            EntryKey::Unknown(k) if self.span(k).trim().eq_ignore_ascii_case(name) => {
                 Some(self.span(e.value))
             }
             _ => None,

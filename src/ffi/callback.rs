@@ -217,7 +217,9 @@ pub unsafe extern "C" fn smartbill_callback_free(cb: *mut SmartbillCallback) {
 /// `58.181.27.5`, production `183.111.188.210`) or one of `extra_ips`,
 /// else 0.
 ///
-/// `environment`: `"demo"` or `"production"` (any case), else
+/// `environment`: `"demo"` or `"production"` (any case), or a custom base
+/// URL (a local stand-in, a proxy), which has no fixed source address: only
+/// `extra_ips` are allowed for it. Anything else is
 /// `SMARTBILL_ERR_INVALID_ARGUMENT`. `ip`: the request's peer address as
 /// text; an IPv4-mapped IPv6 address (`::ffff:58.181.27.5`) counts as the
 /// IPv4 one; surrounding whitespace is ignored; anything that is not exactly
