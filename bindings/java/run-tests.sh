@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the native library (a no-op when fresh) and runs the Java wrapper's
+# tests, twice: with the JVM's default charset and with a Korean double-byte
+# one (see pom.xml). Maven downloads its plugins and dependencies once, then
+# works from ~/.m2. Exits non-zero on any failure.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here/../.."
+cargo build --quiet
+cd "$here"
+# Only Surefire's per-class and summary lines, failures and errors are shown.
+set +e
+mvn -B -ntp test 2>&1 | grep -E 'Tests run:|<<< FAIL|^\[ERROR\]|BUILD (SUCCESS|FAILURE)'
+status=${PIPESTATUS[0]}
+set -e
+exit "$status"
