@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the C# wrapper with Mono's mcs and runs its tests against the
+# debug library, reading the shared vectors. Safe to run again and again.
+# Mono stands in for .NET Framework: the same P/Invoke code runs on both.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+# shellcheck source=/dev/null
+source "$root/scripts/lib.sh"
+# I18N.CJK gives Mono code page 949 (CP949) for EUC-KR pages; .NET Framework has it built in.
+ensure_apt mono-mcs mono-runtime libmono-i18n-cjk4.0-cil
+
+cd "$root"
+cargo build --quiet  # a no-op when the library is fresh
+out="$root/target/csharp"
+mkdir -p "$out"
+mcs -nologo -target:library -langversion:7.2 -warnaserror -debug \
+    -out:"$out/SmartbillSignup.dll" "$here"/src/SmartbillSignup/*.cs
+mcs -nologo -langversion:7.2 -warnaserror -debug -r:"$out/SmartbillSignup.dll" \
+    -out:"$out/SmartbillSignup.Tests.exe" "$here"/tests/*.cs
+# Mono finds libsmartbill_signup.so for DllImport("smartbill_signup") on the
+# library path. RUST_BACKTRACE=0: the deliberate panic test prints one line.
+LD_LIBRARY_PATH="$root/target/debug${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" RUST_BACKTRACE=0 \
+    mono --debug "$out/SmartbillSignup.Tests.exe" "$root/tests/vectors"
