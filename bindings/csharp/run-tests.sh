@@ -11,7 +11,9 @@ source "$root/scripts/lib.sh"
 ensure_apt mono-mcs mono-runtime libmono-i18n-cjk4.0-cil
 
 cd "$root"
-cargo build --quiet  # a no-op when the library is fresh
+# No-ops when fresh; the stand-in example plays SmartBill for the HTTP tests.
+cargo build --quiet
+cargo build --quiet --example smartbill_standin
 out="$root/target/csharp"
 mkdir -p "$out"
 mcs -nologo -target:library -langversion:7.2 -warnaserror -debug \

@@ -85,6 +85,7 @@ namespace SmartbillSignup.Tests
         }
 
         public static string VectorsDir;
+        public static string Root;
 
         public static JsonObject Vectors(string name)
         {
@@ -126,10 +127,12 @@ namespace SmartbillSignup.Tests
         public static int Main(string[] args)
         {
             VectorsDir = args.Length > 0 ? args[0] : Path.Combine("tests", "vectors");
+            Root = Path.GetFullPath(Path.Combine(VectorsDir, "..", ".."));
             BrnTests.RunAll();
             FormTests.RunAll();
             CallbackTests.RunAll();
             WrapperTests.RunAll();
+            HttpTests.RunAll();
             Console.WriteLine("csharp: " + _passed + " passed, " + _failed + " failed");
             return _failed == 0 && _passed > 0 ? 0 : 1;
         }

@@ -47,12 +47,9 @@ namespace SmartbillSignup
         }
     }
 
-    /// <summary>A SmartbillHttpOptions *. NullOptions stands for "defaults"
-    /// (a NULL pointer), which the library accepts.</summary>
+    /// <summary>A SmartbillHttpOptions *.</summary>
     internal sealed class HttpOptionsHandle : NativeHandle
     {
-        internal static readonly HttpOptionsHandle NullOptions = new HttpOptionsHandle();
-
         protected override bool ReleaseHandle()
         {
             Native.smartbill_http_options_free(handle);
