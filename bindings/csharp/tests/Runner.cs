@@ -126,6 +126,7 @@ namespace SmartbillSignup.Tests
 
         public static int Main(string[] args)
         {
+            if (args.Length == 2 && args[0] == "--load-check") return LoadCheck.Run(args[1]);
             VectorsDir = args.Length > 0 ? args[0] : Path.Combine("tests", "vectors");
             Root = Path.GetFullPath(Path.Combine(VectorsDir, "..", ".."));
             BrnTests.RunAll();

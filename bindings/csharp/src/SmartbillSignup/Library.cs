@@ -31,13 +31,15 @@ namespace SmartbillSignup
         /// call when the library is missing or mismatched.</summary>
         public static void EnsureLoaded()
         {
-            if (_checked) return;
-            lock (Gate)
+            if (!_checked)
             {
-                if (!_checked)
+                lock (Gate)
                 {
-                    _failure = Check();
-                    _checked = true;
+                    if (!_checked)
+                    {
+                        _failure = Check();
+                        _checked = true; // volatile write after _failure: readers see both
+                    }
                 }
             }
             if (_failure != null) Rethrow();
