@@ -1,0 +1,59 @@
+// SafeHandle subclasses for the library's opaque handles: the runtime
+// releases them exactly once, even when a thread is aborted or the owner is
+// never disposed. A NULL handle (what the library writes on failure) is
+// "invalid" and never released.
+using System;
+using System.Runtime.InteropServices;
+
+namespace SmartbillSignup
+{
+    internal abstract class NativeHandle : SafeHandle
+    {
+        protected NativeHandle() : base(IntPtr.Zero, true) { }
+
+        public override bool IsInvalid
+        {
+            get { return handle == IntPtr.Zero; }
+        }
+    }
+
+    /// <summary>A SmartbillForm *.</summary>
+    internal sealed class FormHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_form_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A SmartbillCallback *.</summary>
+    internal sealed class CallbackHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_callback_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A SmartbillResponse *.</summary>
+    internal sealed class ResponseHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_response_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A SmartbillHttpOptions *.</summary>
+    internal sealed class HttpOptionsHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_http_options_free(handle);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+// Loading the native library once and refusing a mismatched one.
+using System;
+using System.Runtime.InteropServices;
+
+namespace SmartbillSignup
+{
+    /// <summary>The native library: its versions, and the load-time check
+    /// every public entry point makes before its first native call.</summary>
+    public static class Library
+    {
+        /// <summary>The SMARTBILL_ABI_VERSION of the header this wrapper was
+        /// written against.</summary>
+        public const uint AbiVersion = 1;
+
+        private static readonly object Gate = new object();
+        private static volatile bool _checked;
+        private static Exception _failure;
+
+        /// <summary>The native library's version, e.g. "0.1.0".</summary>
+        public static string Version
+        {
+            get
+            {
+                EnsureLoaded();
+                return Utf8.FromStatic(Native.smartbill_version());
+            }
+        }
+
+        /// <summary>Loads the library and compares its ABI version with
+        /// <see cref="AbiVersion"/>; throws the same clear exception on every
+        /// call when the library is missing or mismatched.</summary>
+        public static void EnsureLoaded()
+        {
+            if (!_checked)
+            {
+                lock (Gate)
+                {
+                    if (!_checked)
+                    {
+                        _failure = Check();
+                        _checked = true; // volatile write after _failure: readers see both
+                    }
+                }
+            }
+            if (_failure != null) Rethrow();
+        }
+
+        private static void Rethrow()
+        {
+            // A new exception each time, so that stack traces show the caller.
+            if (_failure is DllNotFoundException)
+                throw new DllNotFoundException(_failure.Message, _failure.InnerException);
+            throw new InvalidOperationException(_failure.Message, _failure.InnerException);
+        }
+
+        private static Exception Check()
+        {
+            uint found;
+            try
+            {
+                found = Native.smartbill_abi_version();
+            }
+            catch (DllNotFoundException e)
+            {
+                return new DllNotFoundException(
+                    "SmartbillSignup: cannot load the native library " + Native.Lib + " (" + e.Message + "). " +
+                    "On Windows put smartbill_signup.dll (the build matching the process: x86 or x64) beside the " +
+                    "executable; on Mono/Linux set LD_LIBRARY_PATH to the folder of libsmartbill_signup.so " +
+                    "or add a <dllmap> in SmartbillSignup.dll.config.", e);
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                return new InvalidOperationException(
+                    "SmartbillSignup: the library found as " + Native.Lib + " is not smartbill_signup " +
+                    "(it has no smartbill_abi_version).", e);
+            }
+            catch (BadImageFormatException e)
+            {
+                return new DllNotFoundException(
+                    "SmartbillSignup: " + Native.Lib + " is built for another architecture than this " +
+                    (IntPtr.Size == 4 ? "32-bit" : "64-bit") + " process; use the matching x86 or x64 DLL.", e);
+            }
+            if (found != AbiVersion)
+            {
+                return new InvalidOperationException(
+                    "SmartbillSignup: the native library has ABI version " + found + ", this wrapper needs " +
+                    AbiVersion + "; deploy the library and SmartbillSignup.dll from the same release.");
+            }
+            return null;
+        }
+
+        /// <summary>Makes the library panic on purpose and throws the
+        /// INTERNAL error it returns: proof that a panic never crosses into
+        /// .NET. For tests and support diagnostics.</summary>
+        public static void SelfTestPanic()
+        {
+            EnsureLoaded();
+            Errors.Check(Native.smartbill_selftest_panic());
+        }
+    }
+}
