@@ -6,6 +6,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
+source scripts/lib.sh
+command -v mvn >/dev/null || ensure_apt maven
 cargo build --quiet
 cd "$here"
 # Only Surefire's per-class and summary lines, failures and errors are shown.
