@@ -1,9 +1,14 @@
-//! Generates `smartbill_signup.h` with cbindgen into OUT_DIR (the
-//! `header_is_current` test compares it with the committed
-//! `include/smartbill_signup.h`). With `SMARTBILL_UPDATE_HEADER=1` it also
-//! rewrites the committed header. The status constants come from the same
+//! Generates `smartbill_signup.h` with cbindgen, and the COBOL copybook
+//! `SMARTBILL.cpy` (`build/copybook.rs`), into OUT_DIR (the
+//! `header_is_current` and `copybook_is_current` tests compare them with the
+//! committed `include/` files). With `SMARTBILL_UPDATE_HEADER=1` it also
+//! rewrites the committed files. The status constants come from the same
 //! `src/status_table.rs` the library uses, the signup parameter list from
-//! `src/form_fields_table.rs`.
+//! `src/form_fields_table.rs`, the callback keys from
+//! `src/callback/keys_table.rs`.
+
+#[path = "build/copybook.rs"]
+mod copybook;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -50,6 +55,20 @@ macro_rules! form_field_table {
     };
 }
 include!("src/form_fields_table.rs");
+
+struct KeyRow {
+    name: &'static str,
+    secret: bool,
+    width: usize,
+    meaning: &'static str,
+}
+
+macro_rules! callback_key_table {
+    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $secret:literal, $width:literal, $meaning:literal)),* $(,)?) => {
+        const KEY_ROWS: &[KeyRow] = &[$(KeyRow { name: $name, secret: $secret, width: $width, meaning: $meaning },)*];
+    };
+}
+include!("src/callback/keys_table.rs");
 
 fn rule_of(variant: &str) -> &'static RuleRow {
     RULE_ROWS
@@ -117,6 +136,7 @@ fn status_defines() -> String {
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=build");
     // The library keeps thread-locals and an HTTP runtime thread; unloading it
     // (dlclose from JNA, a plugin host) while they live crashes
     // (rust-lang/rust#59629). On ELF systems, mark it never to be unloaded.
@@ -141,8 +161,15 @@ fn main() {
     let generated = out_dir.join("smartbill_signup.h");
     bindings.write_to_file(&generated);
 
+    let header = std::fs::read_to_string(&generated).expect("the generated header is readable");
+    let copybook = out_dir.join("SMARTBILL.cpy");
+    std::fs::write(&copybook, copybook::generate(&header, FIELD_ROWS, KEY_ROWS))
+        .expect("could not write the copybook");
+
     if std::env::var_os("SMARTBILL_UPDATE_HEADER").is_some_and(|v| v == "1") {
         std::fs::copy(&generated, crate_dir.join("include/smartbill_signup.h"))
             .expect("could not update include/smartbill_signup.h");
+        std::fs::copy(&copybook, crate_dir.join("include/SMARTBILL.cpy"))
+            .expect("could not update include/SMARTBILL.cpy");
     }
 }

@@ -189,6 +189,8 @@ typedef struct SmartbillResponse SmartbillResponse;
 
 
 
+
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -424,6 +426,41 @@ int32_t smartbill_callback_source_allowed(const char *environment,
  * for a number not in the table. The string is static: never free it.
  */
 const char *smartbill_status_name(int32_t status);
+
+/**
+ * Copies the name of `status` (as `smartbill_status_name` gives it:
+ * `"BRN_CHECKSUM"`, `"OK"`, `"UNKNOWN"`) into the caller's buffer, for
+ * callers that cannot read a C string through a pointer, such as COBOL.
+ *
+ * `flags`: `SMARTBILL_TEXT_PAD` fills all `cap` bytes with the name and
+ * spaces (no NUL), for a `PIC X(n)` field; `SMARTBILL_TEXT_CP949` is
+ * accepted (names are ASCII, the same in both). Buffer rules as for every
+ * text output. Like `smartbill_last_error`, it never changes the last
+ * error: a failure (`SMARTBILL_ERR_BUFFER_TOO_SMALL`,
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` for unknown flags,
+ * `SMARTBILL_ERR_NULL_ARGUMENT`) is only its return value.
+ */
+int32_t smartbill_status_name_into(int32_t status,
+                                   uint32_t flags,
+                                   char *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/**
+ * Copies this thread's last error message into `buf`, encoded as `flags`
+ * ask: `SMARTBILL_TEXT_CP949` for CP949 (messages may quote Korean
+ * parameter labels and values; a character CP949 cannot hold is written
+ * as `?`, and messages about such a character also name it as `U+XXXX`),
+ * `SMARTBILL_TEXT_PAD` to fill all `cap` bytes with the message and
+ * spaces (no NUL), for a `PIC X(n)` field. A message longer than `cap` is
+ * never cut: `SMARTBILL_ERR_BUFFER_TOO_SMALL`, with the size needed in
+ * `*out_len`. Otherwise as `smartbill_last_error`: reading the message
+ * does not change it, and a failure of this call is only its return value.
+ */
+int32_t smartbill_last_error_into(uint32_t flags,
+                                  char *buf,
+                                  size_t cap,
+                                  size_t *out_len);
 
 /**
  * Copies this thread's last error message (UTF-8) into `buf`.

@@ -103,6 +103,31 @@ pub fn encode(text: &str, charset: Charset) -> std::result::Result<Cow<'_, [u8]>
     }
 }
 
+/// Encodes `text` in `charset`, writing `?` for each character CP949 cannot
+/// hold. Only for diagnostics (error messages name such characters as
+/// `U+XXXX` anyway); values are never encoded lossily.
+pub fn encode_lossy(text: &str, charset: Charset) -> Cow<'_, [u8]> {
+    let mut rest = text;
+    let mut out = Vec::new();
+    loop {
+        match encode(rest, charset) {
+            Ok(bytes) if out.is_empty() && rest.len() == text.len() => return bytes,
+            Ok(bytes) => {
+                out.extend_from_slice(&bytes);
+                return Cow::Owned(out);
+            }
+            Err(c) => {
+                let at = rest
+                    .find(c)
+                    .expect("the unencodable character is in the text");
+                out.extend_from_slice(&encode(&rest[..at], charset).expect("encodable prefix"));
+                out.push(b'?');
+                rest = &rest[at + c.len_utf8()..];
+            }
+        }
+    }
+}
+
 /// The length of `text` in CP949 bytes (Hangul 2, ASCII 1), or the first
 /// character CP949 cannot hold.
 pub fn cp949_len(text: &str) -> std::result::Result<usize, char> {
@@ -192,6 +217,17 @@ mod tests {
     fn unencodable_character_is_named() {
         assert_eq!(encode("a😀", Charset::Cp949).unwrap_err(), '😀');
         assert_eq!(describe_char('😀'), "U+1F600 '😀'");
+    }
+
+    #[test]
+    fn lossy_encoding_marks_what_cp949_cannot_hold() {
+        let bytes = encode_lossy("회사😀 U+1F600 뷁😀", Charset::Cp949);
+        assert_eq!(
+            decode(&bytes, Charset::Cp949, "x").unwrap(),
+            "회사? U+1F600 뷁?"
+        );
+        assert_eq!(&*encode_lossy("plain", Charset::Cp949), b"plain");
+        assert_eq!(&*encode_lossy("😀", Charset::Utf8), "😀".as_bytes());
     }
 
     #[test]

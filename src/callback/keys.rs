@@ -1,97 +1,55 @@
 //! The callback's keys: SmartBill's current names, the older guide's names
 //! mapped onto them, and case-insensitive matching.
 
-/// A key the library knows. Any other key in a body is kept by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Key {
-    /// `USER_SBID` (older guide: `SBID`): the SmartBill ID. Required.
-    UserSbid,
-    /// `USER_NAME`: the contact person's name.
-    UserName,
-    /// `USER_EMAIL` (older guide: `Email`).
-    UserEmail,
-    /// `USER_PHONE`: the contact's mobile number.
-    UserPhone,
-    /// `COM_REGNO`: the business number. Required.
-    ComRegno,
-    /// `COM_NAME`: the company name.
-    ComName,
-    /// `COM_PRESIDENT`: the representative's name.
-    ComPresident,
-    /// `COM_ADDRESS`: the company address.
-    ComAddress,
-    /// `regYn` (the guide's table writes `regYN`): whether the user is the
-    /// company's administrator.
-    RegYn,
-    /// `AUTH_CODE`: the Open API auth code. Required; secret.
-    AuthCode,
-    /// `AUTH_TOKEN`: the Open API auth token. Required; secret.
-    AuthToken,
-    /// `pID` (older guide only): the ERP's own user ID.
-    ErpUserId,
+macro_rules! callback_key_table {
+    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $secret:literal, $width:literal, $meaning:literal)),* $(,)?) => {
+        /// A key the library knows. Any other key in a body is kept by name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $(#[doc = concat!("`", $name, "`: ", $meaning, ".")] $variant,)*
+        }
+
+        impl Key {
+            pub(crate) const COUNT: usize = [$($name,)*].len();
+
+            /// Every key, in the order of the guide's table (`pID` last).
+            pub const ALL: [Key; Key::COUNT] = [$(Key::$variant,)*];
+
+            /// The canonical name, as the current guide spells it (`"regYn"`,
+            /// and `"pID"` for the ERP user ID).
+            pub const fn name(self) -> &'static str {
+                match self { $(Key::$variant => $name,)* }
+            }
+
+            /// The older guide's name for this key, when it had another one.
+            pub const fn old_name(self) -> Option<&'static str> {
+                match self { $(Key::$variant => if $old.is_empty() { None } else { Some($old) },)* }
+            }
+
+            /// Whether the value is a secret: never in messages or `Debug` output.
+            pub const fn is_secret(self) -> bool {
+                match self { $(Key::$variant => $secret,)* }
+            }
+
+            /// Whether a callback must carry the key.
+            pub const fn is_required(self) -> bool {
+                match self { $(Key::$variant => $required,)* }
+            }
+
+            /// The width of the key's fixed-length field in the COBOL
+            /// copybook's callback record, in CP949 bytes.
+            pub const fn fixed_width(self) -> usize {
+                match self { $(Key::$variant => $width,)* }
+            }
+        }
+    };
 }
 
+include!("keys_table.rs");
+
 impl Key {
-    pub(crate) const COUNT: usize = 12;
-
-    /// Every key, in the order of the guide's table (`pID` last).
-    pub const ALL: [Key; Key::COUNT] = [
-        Key::UserSbid,
-        Key::UserName,
-        Key::UserEmail,
-        Key::UserPhone,
-        Key::ComRegno,
-        Key::ComName,
-        Key::ComPresident,
-        Key::ComAddress,
-        Key::RegYn,
-        Key::AuthCode,
-        Key::AuthToken,
-        Key::ErpUserId,
-    ];
-
     /// The keys a callback must carry, in the order they are checked.
     pub const REQUIRED: [Key; 4] = [Key::UserSbid, Key::ComRegno, Key::AuthCode, Key::AuthToken];
-
-    /// The canonical name, as the current guide spells it (`"regYn"`, and
-    /// `"pID"` for the ERP user ID).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Key::UserSbid => "USER_SBID",
-            Key::UserName => "USER_NAME",
-            Key::UserEmail => "USER_EMAIL",
-            Key::UserPhone => "USER_PHONE",
-            Key::ComRegno => "COM_REGNO",
-            Key::ComName => "COM_NAME",
-            Key::ComPresident => "COM_PRESIDENT",
-            Key::ComAddress => "COM_ADDRESS",
-            Key::RegYn => "regYn",
-            Key::AuthCode => "AUTH_CODE",
-            Key::AuthToken => "AUTH_TOKEN",
-            Key::ErpUserId => "pID",
-        }
-    }
-
-    /// The older guide's name for this key, when it had another one.
-    pub const fn old_name(self) -> Option<&'static str> {
-        match self {
-            Key::UserSbid => Some("SBID"),
-            Key::UserEmail => Some("Email"),
-            _ => None,
-        }
-    }
-
-    /// Whether the value is a secret: never in messages or `Debug` output.
-    pub const fn is_secret(self) -> bool {
-        matches!(self, Key::AuthCode | Key::AuthToken)
-    }
-
-    pub const fn is_required(self) -> bool {
-        matches!(
-            self,
-            Key::UserSbid | Key::ComRegno | Key::AuthCode | Key::AuthToken
-        )
-    }
 
     pub(crate) const fn index(self) -> usize {
         self as usize
@@ -140,6 +98,16 @@ mod tests {
             assert_eq!(Key::lookup(&k.name().to_ascii_lowercase()), Some(k));
             assert_eq!(Key::lookup(&k.name().to_ascii_uppercase()), Some(k));
             assert_eq!(Key::ALL[k.index()], k);
+        }
+    }
+
+    #[test]
+    fn every_older_name_is_looked_up() {
+        for k in Key::ALL {
+            if let Some(old) = k.old_name() {
+                assert_eq!(Key::lookup(old), Some(k));
+                assert_eq!(Key::lookup(&old.to_ascii_uppercase()), Some(k));
+            }
         }
     }
 

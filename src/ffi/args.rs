@@ -162,7 +162,24 @@ pub(crate) unsafe fn text_out_as(
         .with_field(what)
     })?;
     // SAFETY: forwarded from the caller.
-    unsafe { text_out(&bytes, buf, cap, out_len) }?;
+    unsafe { padded_out(&bytes, flags, buf, cap, out_len) }
+}
+
+/// Writes already encoded `bytes` as [`text_out`] does, then, with
+/// `SMARTBILL_TEXT_PAD` in `flags`, fills the rest of the `cap` bytes with
+/// spaces instead of a NUL.
+///
+/// # Safety
+/// As [`text_out`].
+pub(crate) unsafe fn padded_out(
+    bytes: &[u8],
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<()> {
+    // SAFETY: forwarded from the caller.
+    unsafe { text_out(bytes, buf, cap, out_len) }?;
     if flags & super::SMARTBILL_TEXT_PAD != 0 && cap > bytes.len() {
         // SAFETY: `buf` is valid for `cap` bytes (checked non-NULL by text_out since cap > 0).
         unsafe {

@@ -1,8 +1,9 @@
 //! Status names, the last error, versions, and the boundary self-test.
 
-use super::args::text_out;
+use super::args::{charset_of, padded_out, text_out};
 use super::boundary::{guard, guard_value, with_last_error};
 use crate::status::Status;
+use crate::text::encode_lossy;
 use std::ffi::c_char;
 
 /// Returns the name of a status, e.g. `"BRN_CHECKSUM"` for
@@ -15,6 +16,74 @@ pub extern "C" fn smartbill_status_name(status: i32) -> *const c_char {
             .map(|s| s.name_nul().as_ptr().cast::<c_char>())
             .unwrap_or(c"UNKNOWN".as_ptr())
     })
+}
+
+/// Copies the name of `status` (as `smartbill_status_name` gives it:
+/// `"BRN_CHECKSUM"`, `"OK"`, `"UNKNOWN"`) into the caller's buffer, for
+/// callers that cannot read a C string through a pointer, such as COBOL.
+///
+/// `flags`: `SMARTBILL_TEXT_PAD` fills all `cap` bytes with the name and
+/// spaces (no NUL), for a `PIC X(n)` field; `SMARTBILL_TEXT_CP949` is
+/// accepted (names are ASCII, the same in both). Buffer rules as for every
+/// text output. Like `smartbill_last_error`, it never changes the last
+/// error: a failure (`SMARTBILL_ERR_BUFFER_TOO_SMALL`,
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` for unknown flags,
+/// `SMARTBILL_ERR_NULL_ARGUMENT`) is only its return value.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_status_name_into(
+    status: i32,
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard_value(Status::Internal.code(), || {
+        let name = Status::from_code(status).map_or("UNKNOWN", Status::name);
+        // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
+        status_of(
+            charset_of(flags)
+                .and_then(|_| unsafe { padded_out(name.as_bytes(), flags, buf, cap, out_len) }),
+        )
+    })
+}
+
+/// Copies this thread's last error message into `buf`, encoded as `flags`
+/// ask: `SMARTBILL_TEXT_CP949` for CP949 (messages may quote Korean
+/// parameter labels and values; a character CP949 cannot hold is written
+/// as `?`, and messages about such a character also name it as `U+XXXX`),
+/// `SMARTBILL_TEXT_PAD` to fill all `cap` bytes with the message and
+/// spaces (no NUL), for a `PIC X(n)` field. A message longer than `cap` is
+/// never cut: `SMARTBILL_ERR_BUFFER_TOO_SMALL`, with the size needed in
+/// `*out_len`. Otherwise as `smartbill_last_error`: reading the message
+/// does not change it, and a failure of this call is only its return value.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_last_error_into(
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard_value(Status::Internal.code(), || {
+        let charset = match charset_of(flags) {
+            Ok(charset) => charset,
+            Err(e) => return e.status().code(),
+        };
+        let text = with_last_error(|e| {
+            e.map(|e| encode_lossy(e.message(), charset).into_owned())
+                .unwrap_or_default()
+        });
+        // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
+        status_of(unsafe { padded_out(&text, flags, buf, cap, out_len) })
+    })
+}
+
+/// A result as a status code, without recording an error: for the calls
+/// that read the last error and must not replace it.
+fn status_of(result: crate::Result<()>) -> i32 {
+    match result {
+        Ok(()) => Status::Ok.code(),
+        Err(e) => e.status().code(),
+    }
 }
 
 /// Copies this thread's last error message (UTF-8) into `buf`.
@@ -66,10 +135,7 @@ fn last_error_part(
     guard_value(Status::Internal.code(), || {
         let text = with_last_error(|e| e.map(part).unwrap_or_default());
         // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
-        match unsafe { text_out(&text, buf, cap, out_len) } {
-            Ok(()) => Status::Ok.code(),
-            Err(e) => e.status().code(),
-        }
+        status_of(unsafe { text_out(&text, buf, cap, out_len) })
     })
 }
 

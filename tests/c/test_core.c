@@ -76,6 +76,77 @@ static void test_length_or_nul(void) {
     CHECK_STATUS(smartbill_brn_check("12\xff", -1), "INVALID_TEXT", "invalid UTF-8");
 }
 
+/* Whether `needle` (n bytes) occurs in `hay` (len bytes). */
+static int contains_bytes(const char *hay, size_t len, const char *needle, size_t n) {
+    size_t i;
+    for (i = 0; i + n <= len; i++) {
+        if (memcmp(hay + i, needle, n) == 0) return 1;
+    }
+    return 0;
+}
+
+static void test_status_name_into(void) {
+    char field[24];
+    size_t len = 0;
+    /* Padded into a fixed field: no NUL, spaces to the end. */
+    memset(field, 'x', sizeof field);
+    CHECK_STATUS(smartbill_status_name_into(SMARTBILL_ERR_BRN_CHECKSUM, SMARTBILL_TEXT_PAD, field, sizeof field, &len),
+                 "OK", "padded name");
+    CHECK(len == 12 && memcmp(field, "BRN_CHECKSUM            ", 24) == 0, "field '%.24s' len %zu", field, len);
+    /* Plain: NUL-terminated like every text output. */
+    CHECK_STATUS(smartbill_status_name_into(9999, 0, field, sizeof field, &len), "OK", "unknown");
+    CHECK(strcmp(field, "UNKNOWN") == 0 && len == 7, "%s", field);
+    CHECK_STATUS(smartbill_status_name_into(SMARTBILL_OK, SMARTBILL_TEXT_CP949, field, sizeof field, &len), "OK", "OK");
+    CHECK(strcmp(field, "OK") == 0, "%s", field);
+    /* Failures never replace the last error. */
+    smartbill_brn_check("123-45-67890", -1);
+    memset(field, 'x', sizeof field);
+    CHECK_STATUS(smartbill_status_name_into(SMARTBILL_ERR_CALLBACK_TOO_LARGE, SMARTBILL_TEXT_PAD, field, 10, &len),
+                 "BUFFER_TOO_SMALL", "small field");
+    CHECK(len == 18 && field[0] == 'x', "needed %zu, untouched", len);
+    CHECK_STATUS(smartbill_status_name_into(SMARTBILL_OK, 0x80, field, sizeof field, &len), "INVALID_ARGUMENT", "flags");
+    CHECK_STATUS(smartbill_status_name_into(SMARTBILL_OK, 0, field, sizeof field, NULL), "NULL_ARGUMENT", "out_len");
+    CHECK(smartbill_last_error_status() == SMARTBILL_ERR_BRN_CHECKSUM, "last error kept");
+    CHECK(strstr(last_error(), "check digit") != NULL, "%s", last_error());
+}
+
+static void test_last_error_into(void) {
+    /* 회사명 (the label of pComName) in CP949. */
+    static const char label_cp949[] = "\xC8\xB8\xBB\xE7\xB8\xED";
+    char big[300];
+    char msg[512];
+    size_t len = 0, utf8_len = 0;
+    SmartbillForm *form = NULL;
+    memset(big, 'A', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    CHECK_STATUS(smartbill_form_new("demo", -1, &form), "OK", "form");
+    smartbill_form_set(form, "pComRegNo", -1, "124-81-00998", -1);
+    smartbill_form_set(form, "pMIGRATIONFLAG", -1, "ERP01", -1);
+    smartbill_form_set(form, "pComName", -1, big, -1);
+    CHECK_STATUS(smartbill_form_validate(form), "FIELD_TOO_LONG", "too long");
+    smartbill_last_error(NULL, 0, &utf8_len);
+    /* CP949, padded: the Korean label arrives as CP949, spaces after it. */
+    memset(msg, 'x', sizeof msg);
+    CHECK_STATUS(smartbill_last_error_into(SMARTBILL_TEXT_CP949 | SMARTBILL_TEXT_PAD, msg, sizeof msg, &len), "OK", "cp949");
+    CHECK(len == utf8_len - 3, "CP949 %zu bytes, UTF-8 %zu (3 syllables: 9 bytes become 6)", len, utf8_len);
+    CHECK(contains_bytes(msg, len, label_cp949, 6), "label in CP949: %.*s", (int)len, msg);
+    CHECK(msg[len] == ' ' && msg[sizeof msg - 1] == ' ', "padded");
+    /* Too small: nothing written, size reported, error kept. */
+    memset(msg, 'x', sizeof msg);
+    CHECK_STATUS(smartbill_last_error_into(SMARTBILL_TEXT_CP949 | SMARTBILL_TEXT_PAD, msg, 20, &len), "BUFFER_TOO_SMALL", "small");
+    CHECK(len == utf8_len - 3 && msg[0] == 'x', "needed %zu", len);
+    CHECK_STATUS(smartbill_last_error_into(0x10, msg, sizeof msg, &len), "INVALID_ARGUMENT", "flags");
+    CHECK(smartbill_last_error_status() == SMARTBILL_ERR_FIELD_TOO_LONG, "last error kept");
+    /* UTF-8 without flags: the same bytes as smartbill_last_error. */
+    CHECK_STATUS(smartbill_last_error_into(SMARTBILL_TEXT_UTF8, msg, sizeof msg, &len), "OK", "utf-8");
+    CHECK(len == utf8_len && strcmp(msg, last_error()) == 0, "%s", msg);
+    /* A character CP949 cannot hold becomes '?'; the message names it anyway. */
+    CHECK_STATUS(smartbill_form_set(form, "pComName", -1, "\xF0\x9F\x98\x80", -1), "FIELD_UNENCODABLE", "emoji");
+    CHECK_STATUS(smartbill_last_error_into(SMARTBILL_TEXT_CP949, msg, sizeof msg, &len), "OK", "emoji message");
+    CHECK(strstr(msg, "U+1F600 '?'") != NULL, "%s", msg);
+    smartbill_form_free(form);
+}
+
 static void *thread_body(void *arg) {
     static char results[2][256];
     int which = *(int *)arg;
@@ -107,6 +178,8 @@ int main(void) {
     test_null_arguments();
     test_buffers();
     test_length_or_nul();
+    test_status_name_into();
+    test_last_error_into();
     test_errors_are_per_thread();
     return report("test_core");
 }

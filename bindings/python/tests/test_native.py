@@ -22,6 +22,8 @@ from support import HEADER, REPO
 NOT_WRAPPED = {
     "smartbill_brn_check_records": "fixed-width records are for COBOL; Python passes a list",
     "smartbill_last_error_status": "the wrapper has the status from the failing call itself",
+    "smartbill_status_name_into": "for COBOL, which cannot read a C string; Python uses smartbill_status_name",
+    "smartbill_last_error_into": "for COBOL's CP949 fixed fields; Python reads the UTF-8 message",
 }
 
 C_TO_CTYPES = {
