@@ -29,6 +29,8 @@ final class Native32 {
     static native Pointer smartbill_version();
     static native Pointer smartbill_status_name(int status);
     static native int smartbill_last_error(byte[] buf, int cap, int[] outLen);
+    static native int smartbill_last_error_into(int flags, byte[] buf, int cap, int[] outLen);
+    static native int smartbill_status_name_into(int status, int flags, byte[] buf, int cap, int[] outLen);
     static native int smartbill_last_error_field(byte[] buf, int cap, int[] outLen);
     static native int smartbill_last_error_status();
     static native int smartbill_selftest_panic();

@@ -29,6 +29,8 @@ final class Native64 {
     static native Pointer smartbill_version();
     static native Pointer smartbill_status_name(int status);
     static native int smartbill_last_error(byte[] buf, long cap, long[] outLen);
+    static native int smartbill_last_error_into(int flags, byte[] buf, long cap, long[] outLen);
+    static native int smartbill_status_name_into(int status, int flags, byte[] buf, long cap, long[] outLen);
     static native int smartbill_last_error_field(byte[] buf, long cap, long[] outLen);
     static native int smartbill_last_error_status();
     static native int smartbill_selftest_panic();
