@@ -145,17 +145,17 @@ impl Callback {
         self.known[key.index()].map(|i| self.span(self.entries[i as usize].value))
     }
 
-    /// The value of any key, known or unknown, matched in any ASCII case and
-    /// ignoring surrounding whitespace (so a key that `key_name` lists as
-    /// `" X "` reads as `X`); the older names work too (`get("SBID")` is
-    /// `USER_SBID`). `None` when the key is absent or null.
+    /// The value of any key, known or unknown, matched in any ASCII case,
+    /// surrounding whitespace ignored (keys are stored trimmed); the older
+    /// names work too (`get("SBID")` is `USER_SBID`). `None` when the key is
+    /// absent or null.
     pub fn get(&self, name: &str) -> Option<&str> {
         let name = name.trim();
         if let Some(key) = Key::lookup(name) {
             return self.value(key);
         }
         self.entries.iter().find_map(|e| match e.key {
-            EntryKey::Unknown(k) if self.span(k).trim().eq_ignore_ascii_case(name) => {
+            EntryKey::Unknown(k) if self.span(k).eq_ignore_ascii_case(name) => {
                 Some(self.span(e.value))
             }
             _ => None,
@@ -378,6 +378,13 @@ impl<'a> Builder<'a> {
 
 impl<'a> Sink<'a> for Builder<'a> {
     fn key(&mut self, name: Cow<'a, str>, at: usize) -> Result<()> {
+        // Keys are trimmed like values, so `" X "` is `X` (and repeats it),
+        // and every key can be asked for by the name `key_name` lists.
+        let name = match name {
+            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+            Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+        };
         match Key::lookup(&name) {
             Some(key) => {
                 if let Some(first) = self.known_at[key.index()] {

@@ -193,12 +193,9 @@ def _read_all(handle: Any) -> Tuple[Dict[str, str], Tuple[str, ...], bool]:
         status, raw_name = out.call(_key_name, handle, index, _UTF8)
         _check(status)
         name = raw_name.decode("utf-8")
-        # The C ABI trims the key it is asked for and refuses an empty one,
-        # so an unknown key whose name is blank or padded with whitespace
-        # (never in SmartBill's bodies) cannot be read back: it is left out
-        # rather than given another key's value. Every other enumerated key
-        # has a value, found by its own name (names are unique in any case).
-        if not name or name != name.strip():
+        # Keys are stored trimmed and are unique in any case; only a blank
+        # key (never in SmartBill's bodies) cannot be asked for: left out.
+        if not name:
             continue
         status, value = out.call(_get, handle, raw_name, len(raw_name), _UTF8)
         _check(status)
