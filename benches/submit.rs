@@ -83,6 +83,7 @@ fn main() {
         curl_reported.push(Duration::from_secs_f64(seconds.parse().unwrap()));
     }
     let _ = standin.kill();
+    let _ = standin.wait();
     println!("submit to the stand-in, {ROUNDS} rounds alternating, medians:");
     println!(
         "  smartbill_signup http::submit   {:>9.3} ms",
