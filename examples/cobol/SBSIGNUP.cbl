@@ -289,26 +289,4 @@
                INTO REPORT-LINE
            WRITE REPORT-LINE.
 
-      * SB-STATUS's name and the last error's message, in CP949, each
-      * space-padded to its field.
-       READ-LAST-ERROR.
-           MOVE SMARTBILL-TEXT-PAD TO SB-FLAGS
-           MOVE LENGTH OF SB-ERROR-NAME TO SB-CAP
-           CALL "smartbill_status_name_into" USING
-               BY VALUE SB-STATUS SB-FLAGS
-               BY REFERENCE SB-ERROR-NAME
-               BY VALUE SIZE AUTO SB-CAP
-               BY REFERENCE SB-OUT-LEN
-               RETURNING SB-STATUS
-           COMPUTE SB-FLAGS = SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD
-           MOVE LENGTH OF SB-ERROR-MESSAGE TO SB-CAP
-           CALL "smartbill_last_error_into" USING
-               BY VALUE SB-FLAGS
-               BY REFERENCE SB-ERROR-MESSAGE
-               BY VALUE SIZE AUTO SB-CAP
-               BY REFERENCE SB-OUT-LEN
-               RETURNING SB-STATUS
-           IF SB-STATUS = SMARTBILL-ERR-BUFFER-TOO-SMALL
-               MOVE "(message longer than SB-ERROR-MESSAGE)"
-                 TO SB-ERROR-MESSAGE
-           END-IF.
+       COPY SBERROR.
