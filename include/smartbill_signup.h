@@ -205,8 +205,9 @@ extern "C" {
  * `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and
  * dashes), `SMARTBILL_ERR_BRN_LENGTH` (not 10 digits),
  * `SMARTBILL_ERR_BRN_COMPONENT` (office code below 101, type code 00 or
- * serial 0000), `SMARTBILL_ERR_BRN_CHECKSUM` (wrong check digit);
- * `SMARTBILL_ERR_INVALID_TEXT` for bytes that are not UTF-8,
+ * serial 0000), `SMARTBILL_ERR_BRN_CHECKSUM` (wrong check digit). Bytes
+ * that are not UTF-8 (CP949 Hangul in a COBOL field) are
+ * `SMARTBILL_ERR_BRN_FORMAT` too: a number is ASCII in every encoding.
  * `SMARTBILL_ERR_NULL_ARGUMENT` for NULL. The last error says what is wrong.
  */
 int32_t smartbill_brn_check(const char *brn,

@@ -4,7 +4,8 @@
 //! serial, check digit. The rules, in the order they are checked:
 //!
 //! 1. only ASCII digits, spaces and dashes between surrounding whitespace,
-//!    else `BRN_FORMAT`;
+//!    else `BRN_FORMAT` (bytes that are not UTF-8, such as CP949 Hangul in a
+//!    COBOL field, are not digits either: `BRN_FORMAT` too);
 //! 2. exactly 10 digits, else `BRN_LENGTH`;
 //! 3. office code at least 101, type code not `00`, serial not `0000`,
 //!    else `BRN_COMPONENT`;
@@ -144,7 +145,7 @@ pub fn check_digit(d: &[u8; 9]) -> u8 {
 
 /// Validates a number and returns its status only: the allocation-free path
 /// used by the batch check. Input may be any bytes; non-UTF-8 input is
-/// `INVALID_TEXT`.
+/// `BRN_FORMAT`.
 pub fn check_bytes(input: &[u8]) -> Status {
     match digits(input) {
         Ok(_) => Status::Ok,
@@ -161,9 +162,17 @@ pub fn validate(input: &str) -> Result<Brn> {
 pub fn validate_bytes(input: &[u8]) -> Result<Brn> {
     match std::str::from_utf8(input) {
         Ok(s) => validate(s),
+        // A business number is ASCII whatever the caller's encoding, so
+        // CP949 Hangul in a number field is a wrong character, not a wrong
+        // encoding.
         Err(e) => Err(Error::new(
-            Status::InvalidText,
-            format!("business number: invalid UTF-8 at byte {}", e.valid_up_to()),
+            Status::BrnFormat,
+            format!(
+                "business number: byte 0x{:02X} at position {} is not a digit, space or dash \
+                 (the text is not UTF-8: CP949 Hangul?)",
+                input[e.valid_up_to()],
+                e.valid_up_to() + 1
+            ),
         )),
     }
 }
@@ -176,7 +185,7 @@ fn digits(input: &[u8]) -> std::result::Result<Brn, Status> {
         // U+3000 (ideographic space) that Korean IMEs produce.
         match std::str::from_utf8(input) {
             Ok(s) => s.trim().as_bytes(),
-            Err(_) => return Err(Status::InvalidText),
+            Err(_) => return Err(Status::BrnFormat),
         }
     };
     let mut d = [0u8; 10];
@@ -320,7 +329,7 @@ fn check_item(data: &[u8], separator: u8) -> (Status, usize) {
             b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => ended |= started,
             _ => {
                 // Non-ASCII or a bad character: let the general path decide
-                // (Unicode whitespace, INVALID_TEXT, BRN_FORMAT).
+                // (Unicode whitespace, BRN_FORMAT).
                 let end = data[i..]
                     .iter()
                     .position(|&c| c == separator)

@@ -73,7 +73,7 @@ static void test_length_or_nul(void) {
     CHECK_STATUS(smartbill_brn_check(field, 15), "OK", "padded field");
     /* Length shorter than the string: only that prefix is read. */
     CHECK_STATUS(smartbill_brn_check("1248100998999", 10), "OK", "prefix");
-    CHECK_STATUS(smartbill_brn_check("12\xff", -1), "INVALID_TEXT", "invalid UTF-8");
+    CHECK_STATUS(smartbill_brn_check("12\xff", -1), "BRN_FORMAT", "not UTF-8: not digits");
 }
 
 /* Whether `needle` (n bytes) occurs in `hay` (len bytes). */

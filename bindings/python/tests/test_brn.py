@@ -37,17 +37,20 @@ def test_non_text_is_a_type_error(wrong: object) -> None:
 
 
 def test_invalid_utf8_bytes_are_a_brn_error() -> None:
+    # A number is ASCII in every encoding: CP949 bytes are wrong characters.
     with pytest.raises(sb.BrnError) as info:
         sb.validate_brn(b"12\xff")
-    assert info.value.status_name == "INVALID_TEXT"
+    assert info.value.status_name == "BRN_FORMAT"
     assert sb.is_valid_brn(b"12\xff") is False
 
 
 def test_lone_surrogate_is_reported_by_the_library() -> None:
     with pytest.raises(sb.BrnError) as info:
         sb.validate_brn("1248100998\udc80")
-    assert info.value.status_name == "INVALID_TEXT"
-    assert sb.check_brns(["1248100998\udc80", VALID]) == ["INVALID_TEXT", "OK"]
+    assert info.value.status_name == "BRN_FORMAT"
+    # A "?" would be BRN_FORMAT too; only the raw bytes make the library say so.
+    assert "not UTF-8" in str(info.value)
+    assert sb.check_brns(["1248100998\udc80", VALID]) == ["BRN_FORMAT", "OK"]
 
 
 def test_embedded_nul_is_sent_not_cut() -> None:
@@ -86,7 +89,7 @@ class TestBatch:
     def test_mixed_str_and_bytes(self) -> None:
         assert sb.check_brns([VALID, b"12\xff", bytearray(b"1208147521"), "abc"]) == [
             "OK",
-            "INVALID_TEXT",
+            "BRN_FORMAT",
             "OK",
             "BRN_FORMAT",
         ]

@@ -9,8 +9,8 @@ namespace SmartbillSignup
     /// <summary>Korean business registration numbers: ten digits written
     /// XXX-XX-XXXXX. Dashes, inner spaces and surrounding whitespace are
     /// accepted. Failures throw <see cref="SmartbillException"/> with
-    /// BRN_FORMAT, BRN_LENGTH, BRN_COMPONENT or BRN_CHECKSUM (INVALID_TEXT
-    /// for bytes that are not UTF-8).</summary>
+    /// BRN_FORMAT, BRN_LENGTH, BRN_COMPONENT or BRN_CHECKSUM (bytes that
+    /// are not UTF-8, such as CP949 Hangul, are BRN_FORMAT too).</summary>
     public static class Brn
     {
         // The batch separator. NUL rather than a newline: numbers read from

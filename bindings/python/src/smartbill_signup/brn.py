@@ -78,8 +78,8 @@ def validate_brn(number: TextIn) -> str:
     """Check the number and return its 10 digits.
 
     Raises ``BrnError`` naming the first rule broken: ``BRN_FORMAT``,
-    ``BRN_LENGTH``, ``BRN_COMPONENT``, ``BRN_CHECKSUM`` (``INVALID_TEXT``
-    for bytes that are not UTF-8).
+    ``BRN_LENGTH``, ``BRN_COMPONENT``, ``BRN_CHECKSUM`` (bytes that are not
+    UTF-8, such as CP949 Hangul, are ``BRN_FORMAT`` too).
     """
     return _text_result(_normalize, number)
 

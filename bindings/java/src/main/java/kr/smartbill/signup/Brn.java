@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>Failures throw {@link SmartbillException} with the first rule broken:
  * {@code BRN_FORMAT}, {@code BRN_LENGTH}, {@code BRN_COMPONENT},
- * {@code BRN_CHECKSUM} ({@code INVALID_TEXT} for bytes that are not UTF-8).
+ * {@code BRN_CHECKSUM} (bytes that are not UTF-8, such as CP949 Hangul,
+ * are {@code BRN_FORMAT} too).
  * Byte-array overloads take UTF-8 bytes, e.g. a field read from a file.
  */
 public final class Brn {
