@@ -9,7 +9,7 @@
 //! elsewhere the test says it was skipped.
 
 mod common;
-use common::standin::StandIn;
+use common::standin::{received_fields, sent_fields, StandIn};
 use smartbill_signup::environment::Environment;
 use smartbill_signup::form::SignupForm;
 use std::path::PathBuf;
@@ -109,24 +109,9 @@ fn chromium_posts_every_value_exactly() {
         );
         let got = &requests[before];
         assert_eq!(got["charset"], expected_charset, "{got}");
-        let fields: Vec<(String, String)> = got["fields"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|kv| {
-                (
-                    kv[0].as_str().unwrap().to_string(),
-                    kv[1].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let fields = received_fields(got);
         // Exactly the set values, in the guide's order.
-        let expected: Vec<(String, String)> = form
-            .params()
-            .unwrap()
-            .into_iter()
-            .map(|(field, value)| (field.name.to_string(), value.into_owned()))
-            .collect();
+        let expected = sent_fields(&form);
         assert_eq!(fields, expected, "{charset} page");
         for (name, value) in VALUES {
             assert!(

@@ -71,3 +71,27 @@ pub fn get(url: &str) -> String {
     let text = String::from_utf8(response).unwrap();
     text.split_once("\r\n\r\n").unwrap().1.to_string()
 }
+
+/// The `(name, value)` pairs the stand-in recorded for one request.
+pub fn received_fields(request: &serde_json::Value) -> Vec<(String, String)> {
+    request["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|kv| {
+            (
+                kv[0].as_str().unwrap().into(),
+                kv[1].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+/// The `(name, value)` pairs a form sends, in the guide's order.
+pub fn sent_fields(form: &smartbill_signup::form::SignupForm) -> Vec<(String, String)> {
+    form.params()
+        .unwrap()
+        .into_iter()
+        .map(|(field, value)| (field.name.to_string(), value.into_owned()))
+        .collect()
+}
