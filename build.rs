@@ -3,9 +3,9 @@
 //! `header_is_current` and `copybook_is_current` tests compare them with the
 //! committed `include/` files). With `SMARTBILL_UPDATE_HEADER=1` it also
 //! rewrites the committed files. The status constants come from the same
-//! `src/status_table.rs` the library uses, the signup parameter list from
-//! `src/form_fields_table.rs`, the callback keys from
-//! `src/callback/keys_table.rs`.
+//! `crates/core/src/status_table.rs` the library uses, the signup parameter list from
+//! `crates/core/src/form_fields_table.rs`, the callback keys from
+//! `crates/core/src/callback/keys_table.rs`.
 
 #[path = "build/copybook.rs"]
 mod copybook;
@@ -24,7 +24,7 @@ macro_rules! status_table {
         const STATUS_ROWS: &[StatusRow] = &[$(StatusRow { number: $number, name: $name, meaning: $meaning },)*];
     };
 }
-include!("src/status_table.rs");
+include!("crates/core/src/status_table.rs");
 
 struct RuleRow {
     variant: &'static str,
@@ -54,7 +54,7 @@ macro_rules! form_field_table {
         },)*];
     };
 }
-include!("src/form_fields_table.rs");
+include!("crates/core/src/form_fields_table.rs");
 
 struct KeyRow {
     name: &'static str,
@@ -68,7 +68,7 @@ macro_rules! callback_key_table {
         const KEY_ROWS: &[KeyRow] = &[$(KeyRow { name: $name, secret: $secret, width: $width, meaning: $meaning },)*];
     };
 }
-include!("src/callback/keys_table.rs");
+include!("crates/core/src/callback/keys_table.rs");
 
 fn rule_of(variant: &str) -> &'static RuleRow {
     RULE_ROWS
@@ -83,7 +83,7 @@ fn form_field_docs() -> String {
         "\n/*\n * Signup parameters: the names smartbill_form_set() takes, in SmartBill's\n \
          * order, which is the order of the page and of the urlencoded body. Limits\n \
          * are CP949 bytes: a Hangul syllable counts 2, ASCII 1. Generated from\n \
-         * src/form_fields_table.rs; smartbill_form_field_*() give the same table\n \
+         * crates/core/src/form_fields_table.rs; smartbill_form_field_*() give the same table\n \
          * at run time.\n *\n",
     );
     let _ = writeln!(
@@ -125,7 +125,7 @@ fn status_defines() -> String {
         "/*\n * Status codes. Every fallible function returns one of these as int32_t.\n \
          * Numbers are stable and never reused; smartbill_status_name() returns the\n \
          * name after the SMARTBILL_ERR_ prefix (\"BRN_CHECKSUM\"), the same in every\n \
-         * language. Generated from src/status_table.rs.\n */\n",
+         * language. Generated from crates/core/src/status_table.rs.\n */\n",
     );
     for row in STATUS_ROWS {
         let _ = writeln!(out, "/** {} */", row.meaning);
@@ -136,6 +136,9 @@ fn status_defines() -> String {
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=crates/core/src/status_table.rs");
+    println!("cargo:rerun-if-changed=crates/core/src/form_fields_table.rs");
+    println!("cargo:rerun-if-changed=crates/core/src/callback/keys_table.rs");
     println!("cargo:rerun-if-changed=build");
     // The library keeps thread-locals and an HTTP runtime thread; unloading it
     // (dlclose from JNA, a plugin host) while they live crashes

@@ -2,7 +2,7 @@
 //! `cargo bench --bench brn`. Goal: at most 15 ns per number in the batch.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use smartbill_signup::{brn, Status};
+use smartbill_signup_core::{brn, Status};
 use std::hint::black_box;
 
 /// A deterministic mix of valid and invalid numbers, as in a vendor master:

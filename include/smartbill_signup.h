@@ -46,7 +46,7 @@
  * Status codes. Every fallible function returns one of these as int32_t.
  * Numbers are stable and never reused; smartbill_status_name() returns the
  * name after the SMARTBILL_ERR_ prefix ("BRN_CHECKSUM"), the same in every
- * language. Generated from src/status_table.rs.
+ * language. Generated from crates/core/src/status_table.rs.
  */
 /** Success. */
 #define SMARTBILL_OK 0
@@ -107,7 +107,7 @@
  * Signup parameters: the names smartbill_form_set() takes, in SmartBill's
  * order, which is the order of the page and of the urlencoded body. Limits
  * are CP949 bytes: a Hangul syllable counts 2, ASCII 1. Generated from
- * src/form_fields_table.rs; smartbill_form_field_*() give the same table
+ * crates/core/src/form_fields_table.rs; smartbill_form_field_*() give the same table
  * at run time.
  *
  *   name             max  required  rule             meaning
@@ -186,10 +186,6 @@ typedef struct SmartbillHttpOptions SmartbillHttpOptions;
  * Release with `smartbill_response_free`.
  */
 typedef struct SmartbillResponse SmartbillResponse;
-
-
-
-
 
 #ifdef __cplusplus
 extern "C" {

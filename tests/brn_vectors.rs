@@ -2,7 +2,7 @@
 
 mod common;
 use common::{input_bytes, str_field, vectors};
-use smartbill_signup::{brn, Status};
+use smartbill_signup_core::{brn, Status};
 
 #[test]
 fn every_case_matches() {

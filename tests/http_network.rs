@@ -2,8 +2,8 @@
 
 mod common;
 use common::servers::{refused_address, respond, serve};
-use smartbill_signup::http::{self, Options, ProxyMode};
-use smartbill_signup::Status;
+use smartbill_signup_core::http::{self, Options, ProxyMode};
+use smartbill_signup_core::Status;
 use std::io::Write;
 use std::thread;
 use std::time::{Duration, Instant};

@@ -3,10 +3,10 @@
 mod common;
 use common::servers::serve;
 use common::standin::{received_fields, sent_fields, StandIn};
-use smartbill_signup::callback;
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::SignupForm;
-use smartbill_signup::http::{self, Options, ProxyMode};
+use smartbill_signup_core::callback;
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::SignupForm;
+use smartbill_signup_core::http::{self, Options, ProxyMode};
 use std::time::Duration;
 
 fn options() -> Options {

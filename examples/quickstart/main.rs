@@ -12,10 +12,10 @@ mod handler;
 #[path = "../support/tiny_http.rs"]
 mod tiny_http;
 
-use smartbill_signup::callback::source::SourceAllowList;
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::SignupForm;
-use smartbill_signup::{brn, callback, http};
+use smartbill_signup_core::callback::source::SourceAllowList;
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::SignupForm;
+use smartbill_signup_core::{brn, callback, http};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -117,7 +117,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn company_form(environment: Environment) -> smartbill_signup::Result<SignupForm> {
+fn company_form(environment: Environment) -> smartbill_signup_core::Result<SignupForm> {
     let mut form = SignupForm::new(environment);
     for (name, value) in COMPANY {
         form.set(name, value)?;

@@ -3,9 +3,9 @@
 
 use super::args::{null_argument, out_ptr, text_in, text_out, utf8_in};
 use super::boundary::{guard, guard_value};
-use crate::environment::Environment;
-use crate::error::Result;
-use crate::form::{SignupForm, FIELDS};
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::error::Result;
+use smartbill_signup_core::form::{SignupForm, FIELDS};
 use std::ffi::c_char;
 use std::ptr;
 

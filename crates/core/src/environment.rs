@@ -2,7 +2,7 @@
 //! base URL of the caller's choosing (https, a proxy path, a local stand-in).
 //!
 //! ```
-//! use smartbill_signup::environment::Environment;
+//! use smartbill_signup_core::environment::Environment;
 //! let demo = Environment::parse("demo").unwrap();
 //! assert_eq!(demo.action_url(), "http://demo.smartbill.co.kr/xMain/mb/shar_transfer/info_inpt01.aspx");
 //! let proxy = Environment::parse("https://gw.example.com/smartbill/").unwrap();

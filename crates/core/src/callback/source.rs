@@ -4,7 +4,7 @@
 //! addresses, should SmartBill add servers, without a new release.
 //!
 //! ```
-//! use smartbill_signup::callback::source::{Environment, SourceAllowList};
+//! use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
 //! let mut allow = SourceAllowList::new(&Environment::Production);
 //! assert!(allow.allows("183.111.188.210"));
 //! assert!(allow.allows("::ffff:183.111.188.210"));

@@ -19,8 +19,8 @@
 //! the parameter, which is then not sent.
 //!
 //! ```
-//! use smartbill_signup::environment::Environment;
-//! use smartbill_signup::form::SignupForm;
+//! use smartbill_signup_core::environment::Environment;
+//! use smartbill_signup_core::form::SignupForm;
 //! let mut form = SignupForm::new(Environment::Demo);
 //! form.set("pComRegNo", "124-81-00998").unwrap();
 //! form.set("pMIGRATIONFLAG", "TEST11").unwrap();

@@ -1,8 +1,8 @@
 //! The panic and error boundary every export runs inside, and the
 //! thread-local last error.
 
-use crate::error::Error;
-use crate::status::Status;
+use smartbill_signup_core::error::Error;
+use smartbill_signup_core::status::Status;
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -16,7 +16,7 @@ thread_local! {
 /// `SMARTBILL_ERR_INTERNAL` and never unwinds into the caller.
 pub(crate) fn guard<F>(function: &'static str, body: F) -> i32
 where
-    F: FnOnce() -> crate::Result<()>,
+    F: FnOnce() -> smartbill_signup_core::Result<()>,
 {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => Status::Ok.code(),

@@ -1,9 +1,9 @@
 //! Reading arguments and writing results across the boundary
 //! (DESIGN.md conventions 3 and 4).
 
-use crate::error::{Error, Result};
-use crate::status::Status;
-use crate::text::Charset;
+use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::status::Status;
+use smartbill_signup_core::text::Charset;
 use std::ffi::{c_char, CStr};
 
 /// A text argument `(ptr, len)`: `len < 0` means NUL-terminated. NULL with
@@ -103,7 +103,7 @@ pub(crate) unsafe fn text_out(
 /// (`SMARTBILL_TEXT_*`): `CP949` selects CP949 instead of UTF-8; `PAD`
 /// (outputs only) fills the whole buffer with the text followed by spaces,
 /// for fixed-length fields.
-pub(crate) fn charset_of(flags: u32) -> crate::Result<Charset> {
+pub(crate) fn charset_of(flags: u32) -> smartbill_signup_core::Result<Charset> {
     if flags & !(super::SMARTBILL_TEXT_CP949 | super::SMARTBILL_TEXT_PAD) != 0 {
         return Err(Error::new(
             Status::InvalidArgument,
@@ -131,7 +131,7 @@ pub(crate) unsafe fn text_in_as<'a>(
     let charset = charset_of(flags)?;
     // SAFETY: forwarded from the caller.
     let bytes = unsafe { text_in(ptr, len, name) }?;
-    crate::text::decode(bytes, charset, name)
+    smartbill_signup_core::text::decode(bytes, charset, name)
 }
 
 /// Writes `text` encoded as `flags` select: `SMARTBILL_TEXT_CP949` encodes to
@@ -151,12 +151,12 @@ pub(crate) unsafe fn text_out_as(
     out_len: *mut usize,
 ) -> Result<()> {
     let charset = charset_of(flags)?;
-    let bytes = crate::text::encode(text, charset).map_err(|c| {
+    let bytes = smartbill_signup_core::text::encode(text, charset).map_err(|c| {
         Error::new(
             Status::Unencodable,
             format!(
                 "{what}: character {} cannot be represented in CP949",
-                crate::text::describe_char(c)
+                smartbill_signup_core::text::describe_char(c)
             ),
         )
         .with_field(what)

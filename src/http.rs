@@ -4,7 +4,7 @@
 use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
 use super::boundary::{guard, guard_value};
 use super::form::SmartbillForm;
-use crate::http::{self, Options, Response};
+use smartbill_signup_core::http::{self, Options, Response};
 use std::ffi::c_char;
 
 /// HTTP settings for the `smartbill_http_*` calls (opaque). NULL where an
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn smartbill_http_options_free(options: *mut SmartbillHttp
 pub(crate) unsafe fn call_options(
     options: *const SmartbillHttpOptions,
     timeout_ms: u32,
-) -> crate::Result<Options> {
+) -> smartbill_signup_core::Result<Options> {
     // SAFETY: the caller passes NULL or a live handle.
     let mut chosen = unsafe { options.as_ref() }
         .map(|o| o.options.clone())

@@ -30,7 +30,7 @@
 //! `Debug` output contains them; only their getters return them.
 //!
 //! ```
-//! use smartbill_signup::callback;
+//! use smartbill_signup_core::callback;
 //! let body = br#"{"USER_SBID":"test1","COM_REGNO":1248100998,
 //!                 "AUTH_CODE":"13F89DFEK99D4474A67EABE8F7258AA5","auth_token":"MAo="}"#;
 //! let cb = callback::parse(body).unwrap();

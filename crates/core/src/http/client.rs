@@ -6,9 +6,9 @@
 use super::options::ProxyMode;
 use crate::error::{Error, Result};
 use crate::status::Status;
-use once_cell::sync::Lazy;
 use reqwest::blocking::Client;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -18,7 +18,8 @@ struct ClientKey {
     follow_redirects: bool,
 }
 
-static CLIENTS: Lazy<Mutex<HashMap<ClientKey, Client>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+static CLIENTS: LazyLock<Mutex<HashMap<ClientKey, Client>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// The client for these settings. Clients are cheap to clone (an `Arc`).
 pub(crate) fn client_for(proxy: &ProxyMode, follow_redirects: bool) -> Result<Client> {

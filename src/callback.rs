@@ -3,10 +3,10 @@
 
 use super::args::{null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
 use super::boundary::{guard, guard_value};
-use crate::callback::source::{Environment, SourceAllowList};
-use crate::callback::{self, Callback, Key, ParseOptions, DEFAULT_MAX_BYTES};
-use crate::error::{Error, Result};
-use crate::status::Status;
+use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
+use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions, DEFAULT_MAX_BYTES};
+use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::status::Status;
 use std::borrow::Cow;
 use std::ffi::c_char;
 

@@ -2,8 +2,8 @@
 
 use super::args::{charset_of, padded_out, text_out};
 use super::boundary::{guard, guard_value, with_last_error};
-use crate::status::Status;
-use crate::text::encode_lossy;
+use smartbill_signup_core::status::Status;
+use smartbill_signup_core::text::encode_lossy;
 use std::ffi::c_char;
 
 /// Returns the name of a status, e.g. `"BRN_CHECKSUM"` for
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn smartbill_last_error_into(
 
 /// A result as a status code, without recording an error: for the calls
 /// that read the last error and must not replace it.
-fn status_of(result: crate::Result<()>) -> i32 {
+fn status_of(result: smartbill_signup_core::Result<()>) -> i32 {
     match result {
         Ok(()) => Status::Ok.code(),
         Err(e) => e.status().code(),
@@ -129,7 +129,7 @@ fn last_error_part(
     buf: *mut c_char,
     cap: usize,
     out_len: *mut usize,
-    part: impl FnOnce(&crate::Error) -> Vec<u8>,
+    part: impl FnOnce(&smartbill_signup_core::Error) -> Vec<u8>,
 ) -> i32 {
     // Not through `guard`: a failure here must not overwrite the error being read.
     guard_value(Status::Internal.code(), || {
