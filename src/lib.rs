@@ -12,6 +12,15 @@ mod errors;
 mod form;
 mod http;
 
+// The exports as Rust paths too (`smartbill_signup::smartbill_brn_check`), so
+// Rust tests, benchmarks and the fuzz targets (fuzz/) call exactly what C
+// callers call.
+pub use brn::*;
+pub use callback::*;
+pub use errors::*;
+pub use form::*;
+pub use http::*;
+
 /// The ABI version this header describes. Wrappers compare it with
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.
 /// It changes whenever an existing function's signature or meaning changes.
