@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test in every language: lint, Rust, C (plain, valgrind, ASan),
-# the C examples, and each suite under bindings/ and examples/. Installs what the machine lacks first; safe to run again.
+# the C examples, and each suite under bindings/ and examples/. Installs
+# what the machine lacks first; safe to run again.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
