@@ -4,6 +4,10 @@
 //! module, write results with `args`, all inside `boundary::guard`, which
 //! catches panics and records the last error.
 
+// Every export's safety contract is the header's: the C ABI conventions
+// (DESIGN.md) and each function's documented pointer rules.
+#![allow(clippy::missing_safety_doc)]
+
 mod args;
 mod boundary;
 mod brn;
@@ -12,9 +16,8 @@ mod errors;
 mod form;
 mod http;
 
-// The exports as Rust paths too (`smartbill_signup::smartbill_brn_check`), so
-// Rust tests, benchmarks and the fuzz targets (fuzz/) call exactly what C
-// callers call.
+// The exports, callable from Rust too (the tests and benchmarks call the
+// C ABI itself through the rlib).
 pub use brn::*;
 pub use callback::*;
 pub use errors::*;
