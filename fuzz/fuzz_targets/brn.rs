@@ -177,10 +177,13 @@ fuzz_target!(|input: &[u8]| {
     let [separator, width, data @ ..] = input else {
         return;
     };
+    // Every item goes through both batch functions; the whole data and its
+    // first items through the single-number ones too (each call there
+    // builds a message on failure: the costly part).
     check_single(data);
     let items = brn_reference::batch_items(data, *separator);
     if items.len() > 1 {
-        for item in items.iter().take(64) {
+        for item in items.iter().take(4) {
             check_single(item);
         }
     }
