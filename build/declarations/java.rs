@@ -7,8 +7,7 @@ use crate::header::{CType, Function, Header, Kind, Number, Param};
 use std::fmt::Write as _;
 
 /// How C types become Java types, stated once in the class comment.
-const RULES: &str = "\
- * <p>Bound by direct mapping ({@code Native.register}), several times faster
+const RULES: &str = " * <p>Bound by direct mapping ({@code Native.register}), several times faster
  * per call than interface mapping, in one class for 32-bit and 64-bit JVMs:
  * <ul>
  * <li>{@code size_t} and {@code ptrdiff_t} are {@link Sizes.SizeT} and
@@ -37,7 +36,7 @@ pub fn generate(header: &Header) -> String {
     );
     out.push_str(RULES);
     out.push_str(" *\n");
-    for line in wrap(GENERATED, 74) {
+    for line in wrap(&format!("<p>{GENERATED}"), 74) {
         let _ = writeln!(out, " * {line}");
     }
     out.push_str(" */\nfinal class Abi {\n");
