@@ -6,6 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
+# shellcheck source=/dev/null
 source scripts/lib.sh
 command -v mvn >/dev/null || ensure_apt maven
 # cc builds the stand-in libraries of LoaderTest.
