@@ -37,6 +37,11 @@ C_TO_CTYPES = {
     "size_t *": ctypes.POINTER(ctypes.c_size_t),
     "int32_t *": ctypes.POINTER(ctypes.c_int32),
     "uint32_t *": ctypes.POINTER(ctypes.c_uint32),
+    "const int32_t *": ctypes.POINTER(ctypes.c_int32),
+    "const uint8_t *": ctypes.POINTER(ctypes.c_uint8),
+    "const size_t *": ctypes.POINTER(ctypes.c_size_t),
+    "const ptrdiff_t *": ctypes.POINTER(ctypes.c_ssize_t),
+    "const char *const *": ctypes.POINTER(ctypes.c_char_p),
     "void": None,
 }
 # Each opaque handle is a pointer to its own ctypes type, const or not;

@@ -40,6 +40,12 @@ class NativeDeclarationsTest {
         JAVA_TYPE.put("size_t *", long[].class);
         JAVA_TYPE.put("int32_t *", int[].class);
         JAVA_TYPE.put("uint32_t *", int[].class);
+        JAVA_TYPE.put("const int32_t *", int[].class);
+        JAVA_TYPE.put("const uint8_t *", byte[].class);
+        // Arrays of pointer-sized values: memory the caller lays out.
+        JAVA_TYPE.put("const size_t *", Pointer.class);
+        JAVA_TYPE.put("const ptrdiff_t *", Pointer.class);
+        JAVA_TYPE.put("const char *const *", Pointer.class);
     }
 
     private static String header() throws IOException {
