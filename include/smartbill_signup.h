@@ -469,7 +469,10 @@ int32_t smartbill_last_error_into(uint32_t flags,
  * The message describes the most recent failing call on this thread: which
  * field, what was wrong, the limit. Successful calls do not clear it. It is
  * empty when no call on this thread has failed. Reading it does not change
- * it. Buffer rules as for every text output: `*out_len` gets the length
+ * it. A call made while its thread exits (from a thread-local or pthread
+ * key destructor, an `atexit` handler or a C++ static destructor, after the
+ * thread's storage is gone) still returns its status, but keeps no message:
+ * reading it then gives the empty text. Buffer rules as for every text output: `*out_len` gets the length
  * without NUL; `SMARTBILL_ERR_BUFFER_TOO_SMALL` if `cap` is smaller.
  */
 int32_t smartbill_last_error(char *buf,
