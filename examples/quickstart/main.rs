@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\n== 4. The firewall check");
     let options = http::Options::with_timeout_ms(5_000)?;
-    let probe = http::probe_target(&base, &options)?;
+    let probe = http::probe_environment(&base, &options)?;
     println!(
         "  stand-in reachable: HTTP {} in {} ms",
         probe.status,
