@@ -67,7 +67,8 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_http_options_free(IntPtr options);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_http_send_callback(byte[] url, IntPtr urlLen, byte[] json, IntPtr jsonLen, HttpOptionsHandle options, uint timeoutMs, out ResponseHandle response);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_http_submit(FormHandle form, HttpOptionsHandle options, uint timeoutMs, out ResponseHandle response);
-        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_http_probe(byte[] target, IntPtr targetLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_http_probe(byte[] environment, IntPtr environmentLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_http_probe_url(byte[] url, IntPtr urlLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_status(ResponseHandle response, out int status);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_elapsed_ms(ResponseHandle response, out uint elapsedMs);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_body(ResponseHandle response, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);

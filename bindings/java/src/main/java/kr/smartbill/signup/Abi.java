@@ -330,10 +330,16 @@ final class Abi {
         return status;
     }
 
-    static int httpProbe(byte[] target, long targetLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs) {
+    static int httpProbe(byte[] environment, long environmentLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs) {
         return WIDE
-                ? Native64.smartbill_http_probe(target, targetLen, options, timeoutMs, httpStatus, elapsedMs)
-                : Native32.smartbill_http_probe(target, narrow(targetLen), options, timeoutMs, httpStatus, elapsedMs);
+                ? Native64.smartbill_http_probe(environment, environmentLen, options, timeoutMs, httpStatus, elapsedMs)
+                : Native32.smartbill_http_probe(environment, narrow(environmentLen), options, timeoutMs, httpStatus, elapsedMs);
+    }
+
+    static int httpProbeUrl(byte[] url, long urlLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs) {
+        return WIDE
+                ? Native64.smartbill_http_probe_url(url, urlLen, options, timeoutMs, httpStatus, elapsedMs)
+                : Native32.smartbill_http_probe_url(url, narrow(urlLen), options, timeoutMs, httpStatus, elapsedMs);
     }
 
     static int responseStatus(Pointer response, int[] status) {

@@ -74,7 +74,8 @@ final class Native64 {
     static native void smartbill_http_options_free(Pointer options);
     static native int smartbill_http_send_callback(byte[] url, long urlLen, byte[] json, long jsonLen, Pointer options, int timeoutMs, long[] out);
     static native int smartbill_http_submit(Pointer form, Pointer options, int timeoutMs, long[] out);
-    static native int smartbill_http_probe(byte[] target, long targetLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
+    static native int smartbill_http_probe(byte[] environment, long environmentLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
+    static native int smartbill_http_probe_url(byte[] url, long urlLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
     static native int smartbill_response_status(Pointer response, int[] status);
     static native int smartbill_response_elapsed_ms(Pointer response, int[] elapsedMs);
     static native int smartbill_response_body(Pointer response, int flags, byte[] buf, long cap, long[] outLen);
