@@ -167,3 +167,64 @@ fn what_is_not_an_environment_is_refused_not_guessed() {
         );
     }
 }
+
+/// Sends `request` as it is to the stand-in and returns the whole answer.
+fn raw_exchange(base: &str, request: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(base.strip_prefix("http://").unwrap()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn the_standin_reads_a_chunked_post_as_a_real_server_does() {
+    let standin = StandIn::start(&[]);
+    let head = "POST /xMain/mb/shar_transfer/info_inpt01.aspx HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+                Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\nConnection: close\r\n";
+    let answer = raw_exchange(
+        &standin.base,
+        format!(
+            "{head}Transfer-Encoding: chunked\r\n\r\n\
+             a\r\npComRegNo=\r\n10\r\n1248100998&pMIGR\r\nc;ext=1\r\nATIONFLAG=TE\r\n3\r\nST1\r\n1\r\n1\r\n0\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(
+        answer.contains("<td id=\"pComRegNo\">1248100998</td>"),
+        "{answer}"
+    );
+    let requests = standin.requests();
+    assert_eq!(
+        received_fields(requests.last().unwrap()),
+        [
+            ("pComRegNo".to_string(), "1248100998".to_string()),
+            ("pMIGRATIONFLAG".to_string(), "TEST11".to_string())
+        ]
+    );
+    // What cannot be read exactly is refused and never recorded as a signup.
+    for (framing, status) in [
+        (
+            "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+            "501 Not Implemented",
+        ),
+        (
+            "Transfer-Encoding: chunked\r\n\r\n3\r\npComRegNo\r\n0\r\n\r\n",
+            "400 Bad Request",
+        ),
+        (
+            "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n",
+            "400 Bad Request",
+        ),
+    ] {
+        let answer = raw_exchange(&standin.base, format!("{head}{framing}").as_bytes());
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}\r\n")),
+            "{framing:?}: {answer}"
+        );
+    }
+    assert_eq!(standin.requests().len(), 1);
+}
