@@ -58,7 +58,7 @@ namespace SmartbillSignup
         internal const int SMARTBILL_ERR_HTTP_PROTOCOL = 46;
         internal const int SMARTBILL_ERR_HTTP_TOO_LARGE = 47;
         internal const int SMARTBILL_ABI_VERSION = 1;
-        internal const uint SMARTBILL_ABI_CHECKSUM = 2575930594;
+        internal const uint SMARTBILL_ABI_CHECKSUM = 3795975911;
         internal const int SMARTBILL_TEXT_UTF8 = 0;
         internal const int SMARTBILL_TEXT_CP949 = 1;
         internal const int SMARTBILL_TEXT_PAD = 2;
@@ -231,9 +231,13 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_http_submit(FormHandle form, HttpOptionsHandle options, uint timeoutMs, out ResponseHandle @out);
 
-        // int32_t smartbill_http_probe(const char *target, ptrdiff_t target_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+        // int32_t smartbill_http_probe(const char *environment, ptrdiff_t environment_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int smartbill_http_probe(byte[] target, IntPtr targetLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+        internal static extern int smartbill_http_probe(byte[] environment, IntPtr environmentLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+
+        // int32_t smartbill_http_probe_url(const char *url, ptrdiff_t url_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_http_probe_url(byte[] url, IntPtr urlLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
 
         // int32_t smartbill_response_status(const SmartbillResponse *response, int32_t *status)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

@@ -39,7 +39,7 @@ SMARTBILL_ERR_HTTP_STATUS = 45
 SMARTBILL_ERR_HTTP_PROTOCOL = 46
 SMARTBILL_ERR_HTTP_TOO_LARGE = 47
 SMARTBILL_ABI_VERSION = 1
-SMARTBILL_ABI_CHECKSUM = 2575930594
+SMARTBILL_ABI_CHECKSUM = 3795975911
 SMARTBILL_TEXT_UTF8 = 0
 SMARTBILL_TEXT_CP949 = 1
 SMARTBILL_TEXT_PAD = 2
@@ -361,8 +361,20 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.POINTER(ctypes.POINTER(SmartbillResponse)),
         ],
     ),
-    # int32_t smartbill_http_probe(const char *target, ptrdiff_t target_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+    # int32_t smartbill_http_probe(const char *environment, ptrdiff_t environment_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
     "smartbill_http_probe": (
+        ctypes.c_int32,
+        [
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.POINTER(SmartbillHttpOptions),
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_int32),
+            ctypes.POINTER(ctypes.c_uint32),
+        ],
+    ),
+    # int32_t smartbill_http_probe_url(const char *url, ptrdiff_t url_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+    "smartbill_http_probe_url": (
         ctypes.c_int32,
         [
             ctypes.c_char_p,

@@ -59,7 +59,7 @@ final class Abi {
     static final int SMARTBILL_ERR_HTTP_PROTOCOL = 46;
     static final int SMARTBILL_ERR_HTTP_TOO_LARGE = 47;
     static final int SMARTBILL_ABI_VERSION = 1;
-    static final int SMARTBILL_ABI_CHECKSUM = 0x998994e2;
+    static final int SMARTBILL_ABI_CHECKSUM = 0xe241fee7;
     static final int SMARTBILL_TEXT_UTF8 = 0;
     static final int SMARTBILL_TEXT_CP949 = 1;
     static final int SMARTBILL_TEXT_PAD = 2;
@@ -196,8 +196,11 @@ final class Abi {
     /** {@code int32_t smartbill_http_submit(const SmartbillForm *form, const SmartbillHttpOptions *options, uint32_t timeout_ms, SmartbillResponse **out)} */
     static native int smartbill_http_submit(Pointer form, Pointer options, int timeoutMs, long[] out);
 
-    /** {@code int32_t smartbill_http_probe(const char *target, ptrdiff_t target_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)} */
-    static native int smartbill_http_probe(byte[] target, Sizes.PtrdiffT targetLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
+    /** {@code int32_t smartbill_http_probe(const char *environment, ptrdiff_t environment_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)} */
+    static native int smartbill_http_probe(byte[] environment, Sizes.PtrdiffT environmentLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
+
+    /** {@code int32_t smartbill_http_probe_url(const char *url, ptrdiff_t url_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)} */
+    static native int smartbill_http_probe_url(byte[] url, Sizes.PtrdiffT urlLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
 
     /** {@code int32_t smartbill_response_status(const SmartbillResponse *response, int32_t *status)} */
     static native int smartbill_response_status(Pointer response, int[] status);
