@@ -78,6 +78,22 @@
        78  SMARTBILL-ERR-HTTP-PROTOCOL       VALUE 46.
       * The response body exceeded the library's read limit.
        78  SMARTBILL-ERR-HTTP-TOO-LARGE      VALUE 47.
+      * The callback receiver could not listen on the address and port
+      * (in use, not an address of this machine, or not permitted).
+       78  SMARTBILL-ERR-RECEIVER-BIND       VALUE 50.
+      * The callback receiver's TLS certificate or key file is missing,
+      * unreadable or invalid.
+       78  SMARTBILL-ERR-RECEIVER-TLS        VALUE 51.
+      * The callback store could not be opened, read or written (SQLite
+      * error, disk full, locked too long, not owner-only, not a
+      * callback store).
+       78  SMARTBILL-ERR-STORE               VALUE 52.
+      * The callback store is on a network share, where SQLite's WAL is
+      * unsafe; put it on a local disk.
+       78  SMARTBILL-ERR-STORE-NETWORK-PATH  VALUE 53.
+      * The acknowledged record is not in the store (never received, or
+      * purged after its acknowledgement).
+       78  SMARTBILL-ERR-RECORD-UNKNOWN      VALUE 54.
 
       *-----------------------------------------------------------------
       * Other constants of smartbill_signup.h.

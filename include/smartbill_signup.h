@@ -102,6 +102,16 @@
 #define SMARTBILL_ERR_HTTP_PROTOCOL 46
 /** The response body exceeded the library's read limit. */
 #define SMARTBILL_ERR_HTTP_TOO_LARGE 47
+/** The callback receiver could not listen on the address and port (in use, not an address of this machine, or not permitted). */
+#define SMARTBILL_ERR_RECEIVER_BIND 50
+/** The callback receiver's TLS certificate or key file is missing, unreadable or invalid. */
+#define SMARTBILL_ERR_RECEIVER_TLS 51
+/** The callback store could not be opened, read or written (SQLite error, disk full, locked too long, not owner-only, not a callback store). */
+#define SMARTBILL_ERR_STORE 52
+/** The callback store is on a network share, where SQLite's WAL is unsafe; put it on a local disk. */
+#define SMARTBILL_ERR_STORE_NETWORK_PATH 53
+/** The acknowledged record is not in the store (never received, or purged after its acknowledgement). */
+#define SMARTBILL_ERR_RECORD_UNKNOWN 54
 
 /*
  * Signup parameters: the names smartbill_form_set() takes, in SmartBill's

@@ -421,7 +421,8 @@ impl Store {
             .last_purge
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .is_none_or(|at| at.elapsed() >= PURGE_INTERVAL);
+            .map(|at| at.elapsed() >= PURGE_INTERVAL)
+            .unwrap_or(true);
         if due {
             self.purge()?;
         }

@@ -121,7 +121,11 @@ fn run(mut conn: Connection, path: PathBuf, queue: mpsc::Receiver<Job>, signal: 
 
 /// Commits the batch in one transaction; if that fails, each delivery in
 /// a transaction of its own, so one bad row cannot fail the others.
-fn commit_batch(conn: &mut Connection, path: &PathBuf, batch: &[Job]) -> Vec<Result<Stored>> {
+fn commit_batch(
+    conn: &mut Connection,
+    path: &std::path::Path,
+    batch: &[Job],
+) -> Vec<Result<Stored>> {
     if batch.len() > 1 {
         if let Ok(stored) = commit(conn, batch.iter().map(|j| &j.delivery)) {
             return stored.into_iter().map(Ok).collect();
