@@ -11,6 +11,7 @@ mod callback;
 mod errors;
 mod form;
 mod http;
+mod receiver;
 
 /// The ABI version this header describes. Wrappers compare it with
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.

@@ -169,6 +169,12 @@ impl Receiver {
         &self.store
     }
 
+    /// The receiver's store, shared: it outlives the receiver, so another
+    /// thread can keep draining while this one stops the server.
+    pub fn shared_store(&self) -> Arc<Store> {
+        self.store.clone()
+    }
+
     /// Whether the receiver still serves (not stopped).
     pub fn is_running(&self) -> bool {
         self.running.is_some()
