@@ -125,9 +125,17 @@
            05  SB-STATUS                USAGE BINARY-LONG.
       * uint32_t text flags (SMARTBILL-TEXT-*).
            05  SB-FLAGS                 USAGE BINARY-LONG UNSIGNED.
-      * Handles (SmartbillForm *, SmartbillCallback *).
+      * Handles (SmartbillForm *, SmartbillCallback *, SmartbillReceiver
+      * *, SmartbillRecord *).
            05  SB-FORM                  USAGE POINTER.
            05  SB-CALLBACK-HANDLE       USAGE POINTER.
+           05  SB-RECEIVER              USAGE POINTER.
+           05  SB-RECORD                USAGE POINTER.
+      * uint32_t milliseconds (receiver_next, receiver_stop).
+           05  SB-TIMEOUT-MS            USAGE BINARY-LONG UNSIGNED.
+      * int64_t record number and version (record_id, receiver_ack_id).
+           05  SB-RECORD-NUMBER         USAGE BINARY-DOUBLE.
+           05  SB-RECORD-VERSION        USAGE BINARY-DOUBLE.
        >>IF P64 SET
       * ptrdiff_t length of a name argument
            05  SB-NAME-LEN              USAGE BINARY-DOUBLE.
