@@ -58,10 +58,25 @@ class SmartbillResponse(ctypes.Structure):
     pass
 
 
+class SmartbillReceiverOptions(ctypes.Structure):
+    pass
+
+
+class SmartbillReceiver(ctypes.Structure):
+    pass
+
+
+class SmartbillRecord(ctypes.Structure):
+    pass
+
+
 FORM = ctypes.POINTER(SmartbillForm)
 CALLBACK = ctypes.POINTER(SmartbillCallback)
 HTTP_OPTIONS = ctypes.POINTER(SmartbillHttpOptions)
 RESPONSE = ctypes.POINTER(SmartbillResponse)
+RECEIVER_OPTIONS = ctypes.POINTER(SmartbillReceiverOptions)
+RECEIVER = ctypes.POINTER(SmartbillReceiver)
+RECORD = ctypes.POINTER(SmartbillRecord)
 
 
 def candidate_paths(folder: Path) -> List[Path]:
