@@ -74,5 +74,27 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_body_raw(ResponseHandle response, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_content_type(ResponseHandle response, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_response_free(IntPtr response);
+
+        // The embedded receiver (handle types named as the generated declarations name them).
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_options_new(out ReceiverOptionsHandle options);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_options_set(ReceiverOptionsHandle options, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_receiver_options_free(IntPtr options);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_start(ReceiverOptionsHandle options, out ReceiverHandle receiver);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_open_store(byte[] store, IntPtr storeLen, ReceiverOptionsHandle options, out ReceiverHandle receiver);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_port(ReceiverHandle receiver, out ushort port);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_url(ReceiverHandle receiver, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_next(ReceiverHandle receiver, uint timeoutMs, out RecordHandle record);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_ack(ReceiverHandle receiver, RecordHandle record);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_ack_id(ReceiverHandle receiver, long number, long version);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_counts(ReceiverHandle receiver, out ulong records, out ulong pending);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_receiver_stop(ReceiverHandle receiver, uint timeoutMs);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_receiver_free(IntPtr receiver);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_record_id(RecordHandle record, out long number, out long version);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_record_callback(RecordHandle record, out CallbackHandle cb);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_record_peer(RecordHandle record, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_record_received_at(RecordHandle record, out long unixMs);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_record_received_at_text(RecordHandle record, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_record_body(RecordHandle record, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_record_free(IntPtr record);
     }
 }
