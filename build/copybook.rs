@@ -146,7 +146,10 @@ fn call_area(out: &mut String) {
     field(out, "SB-RECORD", "USAGE POINTER");
     comment(out, "uint32_t milliseconds (receiver_next, receiver_stop).");
     field(out, "SB-TIMEOUT-MS", "USAGE BINARY-LONG UNSIGNED");
-    comment(out, "int64_t record number and version (record_id, receiver_ack_id).");
+    comment(
+        out,
+        "int64_t record number and version (record_id, receiver_ack_id).",
+    );
     field(out, "SB-RECORD-NUMBER", "USAGE BINARY-DOUBLE");
     field(out, "SB-RECORD-VERSION", "USAGE BINARY-DOUBLE");
     let signed = [
