@@ -26,12 +26,13 @@ use std::net::IpAddr;
 ///
 /// ```
 /// use smartbill_signup_receiver::client_address;
-/// let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
-/// let smartbill = "183.111.188.210".parse().unwrap();
+/// use std::net::IpAddr;
+/// let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+/// let smartbill: IpAddr = "183.111.188.210".parse().unwrap();
 /// let header: &[u8] = b"198.51.100.9, 183.111.188.210";
 /// assert_eq!(client_address(proxy, &[proxy], [header]).unwrap(), smartbill);
 /// // From anyone else the header is ignored.
-/// let stranger = "203.0.113.5".parse().unwrap();
+/// let stranger: IpAddr = "203.0.113.5".parse().unwrap();
 /// assert_eq!(client_address(stranger, &[proxy], [header]).unwrap(), stranger);
 /// ```
 pub fn client_address<'a>(
