@@ -28,49 +28,30 @@ import os
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Tuple, Union
 
 from ._errors import ReceiverError, error_for
-from ._native import (
-    BUF,
-    CALLBACK,
-    FLAGS,
-    RECEIVER,
-    RECEIVER_OPTIONS,
-    RECORD,
-    SIZE,
-    SIZE_OUT,
-    STATUS,
-    TEXT,
-    TEXT_LEN,
-    declare,
-)
+from ._native import CALLBACK, RECEIVER, RECEIVER_OPTIONS, RECORD, declare
 from ._text import OK, call_out, to_bytes
 from .callback import Callback, callback_from_handle
 
-_options_new = declare("smartbill_receiver_options_new", STATUS, ctypes.POINTER(RECEIVER_OPTIONS))
-_options_set = declare("smartbill_receiver_options_set", STATUS, RECEIVER_OPTIONS, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
-_options_free = declare("smartbill_receiver_options_free", None, RECEIVER_OPTIONS)
-_start = declare("smartbill_receiver_start", STATUS, RECEIVER_OPTIONS, ctypes.POINTER(RECEIVER))
-_open_store = declare(
-    "smartbill_receiver_open_store", STATUS, TEXT, TEXT_LEN, RECEIVER_OPTIONS, ctypes.POINTER(RECEIVER)
-)
-_port = declare("smartbill_receiver_port", STATUS, RECEIVER, ctypes.POINTER(ctypes.c_uint16))
-_url = declare("smartbill_receiver_url", STATUS, RECEIVER, FLAGS, BUF, SIZE, SIZE_OUT)
-_next = declare("smartbill_receiver_next", STATUS, RECEIVER, ctypes.c_uint32, ctypes.POINTER(RECORD))
-_ack = declare("smartbill_receiver_ack", STATUS, RECEIVER, RECORD)
-_ack_id = declare("smartbill_receiver_ack_id", STATUS, RECEIVER, ctypes.c_int64, ctypes.c_int64)
-_counts = declare(
-    "smartbill_receiver_counts", STATUS, RECEIVER, ctypes.POINTER(ctypes.c_uint64), ctypes.POINTER(ctypes.c_uint64)
-)
-_stop = declare("smartbill_receiver_stop", STATUS, RECEIVER, ctypes.c_uint32)
-_free = declare("smartbill_receiver_free", None, RECEIVER)
-_record_id = declare(
-    "smartbill_record_id", STATUS, RECORD, ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_int64)
-)
-_record_callback = declare("smartbill_record_callback", STATUS, RECORD, ctypes.POINTER(CALLBACK))
-_record_peer = declare("smartbill_record_peer", STATUS, RECORD, FLAGS, BUF, SIZE, SIZE_OUT)
-_record_received_at = declare("smartbill_record_received_at", STATUS, RECORD, ctypes.POINTER(ctypes.c_int64))
-_record_body = declare("smartbill_record_body", STATUS, RECORD, BUF, SIZE, SIZE_OUT)
-_record_free = declare("smartbill_record_free", None, RECORD)
-_callback_free = declare("smartbill_callback_free", None, CALLBACK)
+_options_new = declare("smartbill_receiver_options_new")
+_options_set = declare("smartbill_receiver_options_set")
+_options_free = declare("smartbill_receiver_options_free")
+_start = declare("smartbill_receiver_start")
+_open_store = declare("smartbill_receiver_open_store")
+_port = declare("smartbill_receiver_port")
+_url = declare("smartbill_receiver_url")
+_next = declare("smartbill_receiver_next")
+_ack = declare("smartbill_receiver_ack")
+_ack_id = declare("smartbill_receiver_ack_id")
+_counts = declare("smartbill_receiver_counts")
+_stop = declare("smartbill_receiver_stop")
+_free = declare("smartbill_receiver_free")
+_record_id = declare("smartbill_record_id")
+_record_callback = declare("smartbill_record_callback")
+_record_peer = declare("smartbill_record_peer")
+_record_received_at = declare("smartbill_record_received_at")
+_record_body = declare("smartbill_record_body")
+_record_free = declare("smartbill_record_free")
+_callback_free = declare("smartbill_callback_free")
 
 _UTF8 = 0
 _MAX_MS = 2**32 - 1
