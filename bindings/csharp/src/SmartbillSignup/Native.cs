@@ -63,7 +63,7 @@ namespace SmartbillSignup
         internal const int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
         internal const int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
         internal const int SMARTBILL_ABI_VERSION = 1;
-        internal const int SMARTBILL_ABI_CHECKSUM = 807427318;
+        internal const uint SMARTBILL_ABI_CHECKSUM = 807427318;
         internal const int SMARTBILL_TEXT_UTF8 = 0;
         internal const int SMARTBILL_TEXT_CP949 = 1;
         internal const int SMARTBILL_TEXT_PAD = 2;
