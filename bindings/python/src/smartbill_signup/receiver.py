@@ -326,7 +326,8 @@ class Receiver:
         # Never waits for a thread (a finalizer must not): the native free
         # only tells a running receiver to stop.
         handle = getattr(self, "_handle", None)
-        if handle:
+        # At interpreter exit the module's globals may already be gone.
+        if handle and _free is not None:
             self._handle = None
             _free(handle)
 
