@@ -76,21 +76,27 @@ pub fn check_value(bytes: &[u8], encoding: Encoding) -> Checked {
                 input: printable(text),
                 result: brn::validate(text),
             },
-            Err(_) => Checked {
-                input: escaped_bytes(bytes),
+            Err(_) => {
+                let input = escaped_bytes(bytes);
                 // The core says which byte and that it may be CP949.
-                result: brn::validate_bytes(bytes),
-            },
+                let result = brn::validate_bytes(bytes)
+                    .map_err(|e| Error::new(e.status(), format!("{} in \"{input}\"", e.message())));
+                Checked { input, result }
+            }
         },
         Encoding::Cp949 => match text::decode(bytes, Charset::Cp949, "business number") {
             Ok(text) => Checked {
                 input: printable(&text),
                 result: brn::validate(&text),
             },
-            Err(e) => Checked {
-                input: escaped_bytes(bytes),
-                result: Err(Error::new(Status::BrnFormat, e.message())),
-            },
+            Err(e) => {
+                let input = escaped_bytes(bytes);
+                let message = format!("{} in \"{input}\"", e.message());
+                Checked {
+                    input,
+                    result: Err(Error::new(Status::BrnFormat, message)),
+                }
+            }
         },
     }
 }

@@ -38,7 +38,11 @@ pub fn run(args: BrnCheckArgs) -> Outcome {
                 start: fixed.start - 1,
                 length: fixed.length,
             },
-            format!("bytes {}-{}", fixed.start, fixed.start + fixed.length - 1),
+            format!(
+                "the field at bytes {}-{}",
+                fixed.start,
+                fixed.start + fixed.length - 1
+            ),
         ),
         (None, None) => (Layout::Lines, "the number".to_string()),
     };

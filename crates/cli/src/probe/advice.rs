@@ -21,7 +21,10 @@ pub struct Context<'a> {
 pub fn sentence(c: &Context<'_>) -> String {
     let (host, port) = (c.host, c.port);
     let at = match c.addresses.first() {
-        Some(a) => format!("{host} ({})", a.ip()),
+        Some(a) if a.ip().to_string() != host.trim_matches(['[', ']']) => {
+            format!("{host} ({})", a.ip())
+        }
+        Some(_) => host.to_string(),
         None => host.to_string(),
     };
     let wait = show_duration(c.timeout);
