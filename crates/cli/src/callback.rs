@@ -185,12 +185,12 @@ fn write_fields(out: &mut impl Write, cb: &Callback) -> std::io::Result<()> {
         } else {
             ""
         };
-        writeln!(
-            out,
-            "{:<14} {}{unknown}",
-            term::printable(&key),
+        let value = if value.is_empty() {
+            "(empty)".to_string()
+        } else {
             term::printable(&value)
-        )?;
+        };
+        writeln!(out, "{:<14} {value}{unknown}", term::printable(&key))?;
     }
     match cb.com_regno_status() {
         Status::Ok => writeln!(out, "COM_REGNO is a valid business number"),

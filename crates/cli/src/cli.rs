@@ -34,6 +34,10 @@ pub enum Command {
     /// Test a callback endpoint, read a callback body, check a callback's source address.
     #[command(subcommand)]
     Callback(CallbackCommand),
+    /// Run a local SmartBill stand-in on 127.0.0.1 for development and tests; its first line
+    /// says where it listens.
+    #[command(after_help = STANDIN_HELP)]
+    Standin(StandinArgs),
 }
 
 /// How to reach the network: shared by the commands that make requests.
@@ -302,6 +306,34 @@ pub struct CheckSourceArgs {
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+const STANDIN_HELP: &str = "It serves POST /xMain/mb/shar_transfer/info_inpt01.aspx, decodes \
+the form in the charset it was sent in, answers with a page showing what it received, records \
+every request (GET /__requests returns them as JSON) and, with --callback-url, then POSTs a \
+callback in the current schema there, as SmartBill does. Point a form at it with its base URL as \
+the environment.
+
+Exit codes: 0 stopped by itself (--max-requests, --idle-exit); 2 usage error or the port is \
+taken; 3 a bug in smartbill-signup.";
+
+#[derive(Args, Debug)]
+pub struct StandinArgs {
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// After each signup, POST a callback in the current schema here, as SmartBill does.
+    #[arg(long, value_name = "URL")]
+    pub callback_url: Option<String>,
+    /// Also append every signup request to this file, as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+    /// Stop after this many signup requests.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_requests: usize,
+    /// Stop after this many seconds without a request.
+    #[arg(long, value_name = "SECONDS", default_value = "600", value_parser = crate::seconds::parse)]
+    pub idle_exit: Duration,
 }
 
 #[cfg(test)]

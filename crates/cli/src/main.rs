@@ -18,6 +18,7 @@ mod probe;
 mod proxy;
 mod seconds;
 mod serve_once;
+mod standin;
 mod term;
 
 use clap::Parser;
@@ -63,6 +64,7 @@ fn run() -> i32 {
         cli::Command::Callback(cli::CallbackCommand::CheckSource(args)) => {
             callback::check_source(args)
         }
+        cli::Command::Standin(args) => standin::run(args),
     };
     match result {
         Ok(Verdict::Clean) => exit::CLEAN,

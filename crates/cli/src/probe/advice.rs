@@ -29,6 +29,10 @@ pub fn sentence(c: &Context<'_>) -> String {
     };
     let wait = show_duration(c.timeout);
     match (c.status, c.step) {
+        (Status::HttpConnect | Status::HttpTimeout, "connect") if c.via_proxy => format!(
+            "the proxy at {at} port {port} did not accept the connection: check the --proxy \
+             address, or ask whether this machine may reach the proxy"
+        ),
         (Status::HttpDns, _) if c.via_proxy => {
             format!("the proxy could not resolve the host: ask whether it may reach {host}")
         }
