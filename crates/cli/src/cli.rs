@@ -58,8 +58,8 @@ pub struct NetworkArgs {
 
 #[derive(Args, Debug)]
 pub struct ProbeArgs {
-    /// What to probe: `demo`, `production`, a SmartBill base URL (its signup endpoint is
-    /// probed) or any http(s) URL. Default: demo and production.
+    /// What to probe: `demo` or `production` (its signup endpoint), or an http(s) URL, probed
+    /// exactly as given. Default: demo and production.
     #[arg(value_name = "demo|production|URL")]
     pub targets: Vec<String>,
     #[command(flatten)]

@@ -269,9 +269,10 @@ fn page_to_a_file_and_in_euc_kr() {
 #[test]
 fn probe_reaches_the_stand_in() {
     let standin = StandIn::start(&[]);
-    let text = run(&["probe", &standin.base, "--timeout", "5"], None).expect(0);
+    let endpoint = Environment::parse(&standin.base).unwrap().action_url();
+    let text = run(&["probe", &endpoint, "--timeout", "5"], None).expect(0);
     golden("probe-standin.txt", &normalize(&text.stdout));
-    let json = run(&["probe", &standin.base, "--json"], None).expect(0);
+    let json = run(&["probe", &endpoint, "--json"], None).expect(0);
     golden("probe-standin.json", &normalize(&json.stdout));
 }
 

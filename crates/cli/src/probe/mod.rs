@@ -74,20 +74,31 @@ pub fn run(args: ProbeArgs) -> Outcome {
     Ok(Verdict::from_ok(reachable == reports.len()))
 }
 
+/// `demo` and `production` mean their signup endpoints; a URL is probed
+/// exactly as given (SmartBill's own hosts still name their callback source).
 fn target(given: &str) -> Result<Target, Failure> {
-    let (url, environment) = match Environment::parse(given) {
-        Ok(environment) => (environment.action_url(), Some(environment)),
-        Err(_) => (given.trim().to_string(), None),
-    };
+    let name = given.trim();
     let bad = || {
         Failure::input(format!(
             "probe: {given:?} is not demo, production or an http(s) URL"
         ))
     };
-    let url = url::Url::parse(&url).map_err(|_| bad())?;
+    if name.eq_ignore_ascii_case("demo") || name.eq_ignore_ascii_case("production") {
+        let environment = Environment::parse(name).map_err(|_| bad())?;
+        let url = url::Url::parse(&environment.action_url()).map_err(|_| bad())?;
+        return Ok(Target {
+            given: given.to_string(),
+            url,
+            environment: Some(environment),
+        });
+    }
+    let url = url::Url::parse(name).map_err(|_| bad())?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(bad());
     }
+    let environment = Environment::parse(url.origin().ascii_serialization().as_str())
+        .ok()
+        .filter(|e| e.callback_source().is_some());
     Ok(Target {
         given: given.to_string(),
         url,
@@ -318,7 +329,11 @@ mod tests {
         assert_eq!(demo.url.host_str(), Some("demo.smartbill.co.kr"));
         assert!(demo.environment.is_some());
         let other = target("https://erp.example.com:8443/health").unwrap();
-        assert_eq!(other.url.port(), Some(8443));
+        assert_eq!(other.url.as_str(), "https://erp.example.com:8443/health");
+        assert!(other.environment.is_none());
+        let host = target("http://www.smartbill.co.kr/").unwrap();
+        assert_eq!(host.url.path(), "/");
+        assert_eq!(host.environment, Some(Environment::Production));
         for bad in ["staging", "ftp://example.com", ""] {
             assert!(target(bad).is_err(), "{bad}");
         }
