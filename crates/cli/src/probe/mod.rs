@@ -263,11 +263,12 @@ fn callback_source(environment: Option<&Environment>) -> (Option<IpAddr>, String
 }
 
 fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{}  {}  ({})",
-        report.target.given, report.target.url, report.route
-    )?;
+    let (given, url) = (&report.target.given, report.target.url.as_str());
+    if given == url {
+        writeln!(out, "{url}  ({})", report.route)?;
+    } else {
+        writeln!(out, "{given}  {url}  ({})", report.route)?;
+    }
     for step in &report.steps {
         let verdict = if step.failure.is_some() {
             "FAILED"
