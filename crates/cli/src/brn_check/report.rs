@@ -129,21 +129,26 @@ impl<W: Write> Report<W> {
                     csv_quoted(message)
                 )
             }
+            // Written field by field (the same text serde_json's objects
+            // give, in this order): a million lines in a fraction of the time.
             OutputFormat::Json => {
-                let (number, kind, message) = match &checked.result {
-                    Ok(n) => (Some(n.formatted()), Some(n.kind().name()), None),
-                    Err(e) => (None, None, Some(e.message())),
-                };
-                let object = serde_json::json!({
-                    "line": line,
-                    "input": checked.input,
-                    "status": status,
-                    "number": number,
-                    "kind": kind,
-                    "message": message,
-                });
-                serde_json::to_writer(&mut self.out, &object)?;
-                self.out.write_all(b"\n")
+                write!(self.out, "{{\"line\":{line},\"input\":")?;
+                serde_json::to_writer(&mut self.out, &checked.input)?;
+                write!(self.out, ",\"status\":\"{status}\",")?;
+                match &checked.result {
+                    Ok(n) => writeln!(
+                        self.out,
+                        "\"number\":\"{}\",\"kind\":\"{}\",\"message\":null}}",
+                        n.formatted(),
+                        n.kind().name()
+                    ),
+                    Err(e) => {
+                        self.out
+                            .write_all(b"\"number\":null,\"kind\":null,\"message\":")?;
+                        serde_json::to_writer(&mut self.out, e.message())?;
+                        self.out.write_all(b"}\n")
+                    }
+                }
             }
         }
     }
