@@ -74,7 +74,7 @@ pub fn sentence(c: &Context<'_>) -> String {
              traffic"
                 .to_string()
         }
-        (other, _) => format!("{}", other.meaning()),
+        (other, _) => other.meaning().to_string(),
     }
 }
 
