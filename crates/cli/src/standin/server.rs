@@ -2,7 +2,7 @@
 //! signup request, stopping cleanly (answers in flight are finished) after
 //! a number of signups or a time without requests.
 
-use super::tiny_http::{read_request, write_response, Request};
+use super::tiny_http::{read_request, write_refusal, write_response, Request};
 use super::{callback, form_body, page, Config};
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -127,8 +127,11 @@ fn handle(
 ) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let Some(request) = read_request(&mut stream) else {
-        return;
+    // A body that cannot be read exactly (bad chunking, an unsupported
+    // transfer coding, too large) is refused as a real server would.
+    let request = match read_request(&mut stream) {
+        Ok(request) => request,
+        Err(error) => return write_refusal(&mut stream, &error),
     };
     let (status, content_type, body) = match (request.method.as_str(), request.path.as_str()) {
         ("POST", SIGNUP_PATH) => {
