@@ -178,7 +178,10 @@ fn fields(cb: &Callback) -> Vec<(String, String, bool)> {
         .collect()
 }
 
-fn write_fields(out: &mut impl Write, cb: &Callback) -> std::io::Result<()> {
+/// Prints a callback's fields, the secrets redacted, and the `COM_REGNO`
+/// verdict: what `callback parse` shows, and what a `receive` command
+/// printing stored callbacks would show too.
+pub(crate) fn write_fields(out: &mut impl Write, cb: &Callback) -> std::io::Result<()> {
     for (key, value, _) in fields(cb) {
         let unknown = if Key::lookup(&key).is_none() {
             "  (a key the library does not know; kept)"
