@@ -208,7 +208,9 @@ fn all_valid_is_exit_0_and_empty_input_too() {
 fn bad_input_is_exit_2_with_one_line() {
     run(&["brn", "check", "no-such-file.txt"], None).expect_input_error("no-such-file.txt");
     let dir = fixtures();
-    run(&["brn", "check", dir.to_str().unwrap()], None).expect_input_error("cannot read");
+    let out =
+        run(&["brn", "check", dir.to_str().unwrap()], None).expect_input_error("it is a directory");
+    assert_eq!(out.stdout, "", "nothing printed before the error");
     run(&["brn", "check", "--column", "0"], None).expect_input_error("column");
     run(&["brn", "check", "--fixed", "0:10"], None).expect_input_error("START:LENGTH");
     run(&["brn", "check", "--fixed", "10"], None).expect_input_error("START:LENGTH");

@@ -119,11 +119,13 @@ impl Input {
                 let name = path.display().to_string();
                 let file = File::open(path)
                     .map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
-                let size = file
-                    .metadata()
-                    .ok()
-                    .filter(|m| m.is_file())
-                    .map(|m| m.len());
+                let metadata = file.metadata().ok();
+                if metadata.as_ref().is_some_and(|m| m.is_dir()) {
+                    return Err(Failure::input(format!(
+                        "cannot read {name}: it is a directory"
+                    )));
+                }
+                let size = metadata.filter(|m| m.is_file()).map(|m| m.len());
                 Ok(Input {
                     name,
                     reader: Box::new(BufReader::with_capacity(256 * 1024, file)),
