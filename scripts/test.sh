@@ -27,6 +27,7 @@ bash scripts/fuzz-replay.sh 20
 
 step "the quickstart flow (debug build)"
 cargo build --quiet --examples
+cargo build --quiet -p smartbill-signup-cli
 target/debug/examples/quickstart
 
 step "C: every function through the header (plain, valgrind, ASan)"
