@@ -153,6 +153,14 @@ fn call_area(out: &mut String) {
             "size_t body limit (callback_parse), 0 default",
         ),
     ];
+    pointer_sized(out, &signed, &unsigned);
+    comment(out, "A name argument (parameter or key), space-padded.");
+    field(out, "SB-NAME", &format!("PIC X({NAME_WIDTH})"));
+}
+
+/// Fields as wide as `size_t`/`ptrdiff_t`: `BINARY-DOUBLE` under `P64`,
+/// `BINARY-LONG` otherwise. `signed` and `unsigned` are (name, comment).
+fn pointer_sized(out: &mut String, signed: &[(&str, &str)], unsigned: &[(&str, &str)]) {
     for (p64, usage) in [(true, "BINARY-DOUBLE"), (false, "BINARY-LONG")] {
         line(out, if p64 { ">>IF P64 SET" } else { ">>ELSE" });
         for (name, what) in signed {
@@ -165,8 +173,6 @@ fn call_area(out: &mut String) {
         }
     }
     line(out, ">>END-IF");
-    comment(out, "A name argument (parameter or key), space-padded.");
-    field(out, "SB-NAME", &format!("PIC X({NAME_WIDTH})"));
 }
 
 fn error_record(out: &mut String) {
@@ -174,11 +180,26 @@ fn error_record(out: &mut String) {
         out,
         "The last error, read after a failing call with \
          smartbill_status_name_into and smartbill_last_error_into (flags \
-         SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD).",
+         SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD). The SB-ERROR-READ-* \
+         fields are those two calls' own status, flags and lengths, so \
+         that reading an error changes nothing in SB-CALL: SB-STATUS still \
+         holds the failed call's status, SB-OUT-LEN the size it needed.",
     );
     line(out, "01  SB-ERROR.");
     field(out, "SB-ERROR-NAME", &format!("PIC X({STATUS_NAME_WIDTH})"));
     field(out, "SB-ERROR-MESSAGE", &format!("PIC X({MESSAGE_WIDTH})"));
+    comment(out, "int32_t status of the calls that read the error.");
+    field(out, "SB-ERROR-READ-STATUS", "USAGE BINARY-LONG");
+    comment(out, "uint32_t text flags for them.");
+    field(out, "SB-ERROR-READ-FLAGS", "USAGE BINARY-LONG UNSIGNED");
+    pointer_sized(
+        out,
+        &[],
+        &[
+            ("SB-ERROR-READ-CAP", "size_t capacity for them"),
+            ("SB-ERROR-READ-LEN", "size_t length they report"),
+        ],
+    );
     for row in STATUS_ROWS {
         assert!(
             row.name.len() <= STATUS_NAME_WIDTH,

@@ -149,11 +149,30 @@
       *-----------------------------------------------------------------
       * The last error, read after a failing call with
       * smartbill_status_name_into and smartbill_last_error_into (flags
-      * SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD).
+      * SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD). The SB-ERROR-READ-*
+      * fields are those two calls' own status, flags and lengths, so
+      * that reading an error changes nothing in SB-CALL: SB-STATUS
+      * still holds the failed call's status, SB-OUT-LEN the size it
+      * needed.
       *-----------------------------------------------------------------
        01  SB-ERROR.
            05  SB-ERROR-NAME            PIC X(24).
            05  SB-ERROR-MESSAGE         PIC X(512).
+      * int32_t status of the calls that read the error.
+           05  SB-ERROR-READ-STATUS     USAGE BINARY-LONG.
+      * uint32_t text flags for them.
+           05  SB-ERROR-READ-FLAGS      USAGE BINARY-LONG UNSIGNED.
+       >>IF P64 SET
+      * size_t capacity for them
+           05  SB-ERROR-READ-CAP        USAGE BINARY-DOUBLE UNSIGNED.
+      * size_t length they report
+           05  SB-ERROR-READ-LEN        USAGE BINARY-DOUBLE UNSIGNED.
+       >>ELSE
+      * size_t capacity for them
+           05  SB-ERROR-READ-CAP        USAGE BINARY-LONG UNSIGNED.
+      * size_t length they report
+           05  SB-ERROR-READ-LEN        USAGE BINARY-LONG UNSIGNED.
+       >>END-IF
 
       *-----------------------------------------------------------------
       * A business-number result: smartbill_brn_normalize, _format and

@@ -29,6 +29,7 @@ for prog in SBBRNRPT SBSIGNUP SBCALLBK; do
     cobc "${COBFLAGS[@]}" -fstatic-call "$SRC/$prog.cbl" -o "$OUT/$prog" "${LINK[@]}"
 done
 cobc "${COBFLAGS[@]}" "$SRC/SBBRNRPT.cbl" -o "$OUT/SBBRNRPT-dynamic"
+cobc "${COBFLAGS[@]}" -fstatic-call "$SRC/tests/SBERRTST.cbl" -o "$OUT/SBERRTST" "${LINK[@]}"
 
 passed=0
 failed=0
@@ -53,6 +54,10 @@ same() {
         diff <(iconv -f "$charset" -t UTF-8 "$expected") <(iconv -f "$charset" -t UTF-8 "$actual") | head -20 || true
     fi
 }
+
+# READ-LAST-ERROR (SBERROR.cpy) leaves SB-STATUS, SB-OUT-LEN and the other
+# SB-CALL fields as the failed call left them.
+run 0 "SBERRTST: READ-LAST-ERROR keeps SB-CALL" "$OUT/SBERRTST"
 
 # Step 1: the business-number report. Five numbers are invalid: RETURN-CODE 4.
 run 4 "SBBRNRPT" DD_VENDMAST=$FIX/vendors.dat DD_BRNRPT=$OUT/brn-report.txt "$OUT/SBBRNRPT"
