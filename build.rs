@@ -59,13 +59,20 @@ include!("crates/core/src/form_fields_table.rs");
 struct KeyRow {
     name: &'static str,
     secret: bool,
+    personal: bool,
     width: usize,
     meaning: &'static str,
 }
 
 macro_rules! callback_key_table {
-    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $secret:literal, $width:literal, $meaning:literal)),* $(,)?) => {
-        const KEY_ROWS: &[KeyRow] = &[$(KeyRow { name: $name, secret: $secret, width: $width, meaning: $meaning },)*];
+    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $sensitivity:ident, $width:literal, $meaning:literal)),* $(,)?) => {
+        const KEY_ROWS: &[KeyRow] = &[$(KeyRow {
+            name: $name,
+            secret: matches!(stringify!($sensitivity).as_bytes(), b"Secret"),
+            personal: matches!(stringify!($sensitivity).as_bytes(), b"Personal"),
+            width: $width,
+            meaning: $meaning,
+        },)*];
     };
 }
 include!("crates/core/src/callback/keys_table.rs");

@@ -241,8 +241,11 @@ fn signup_record(out: &mut String, fields: &[FieldRow]) {
             &format!("PIC X({})", f.max_len),
         );
     }
-    let rows: Vec<(&str, usize, &str)> = fields.iter().map(|f| (f.name, f.max_len, "")).collect();
-    loop_table(out, "SB-SIGNUP-FIELD", &rows, None);
+    let rows: Vec<(&str, usize, Vec<&str>)> = fields
+        .iter()
+        .map(|f| (f.name, f.max_len, Vec::new()))
+        .collect();
+    loop_table(out, "SB-SIGNUP-FIELD", &rows, &[]);
 }
 
 fn callback_record(out: &mut String, keys: &[KeyRow]) {
@@ -253,8 +256,10 @@ fn callback_record(out: &mut String, keys: &[KeyRow]) {
          The guide sets no limits: the company and contact fields take the \
          signup form's; a longer value is refused (BUFFER_TOO_SMALL, the \
          field left as it was), never cut. SB-CALLBACK-KEY(i) gives each \
-         key's name, offset, width and whether it is a secret (never \
-         print AUTH_CODE or AUTH_TOKEN in full).",
+         key's name, offset, width, whether it is a secret (never print \
+         AUTH_CODE or AUTH_TOKEN in full) and whether it is personal data \
+         (a person's name, e-mail, phone, the address: keep it out of \
+         reports and logs).",
     );
     line(out, "01  SB-CALLBACK.");
     for k in keys {
@@ -265,37 +270,40 @@ fn callback_record(out: &mut String, keys: &[KeyRow]) {
             &format!("PIC X({})", k.width),
         );
     }
-    let rows: Vec<(&str, usize, &str)> = keys
+    let yes_no = |b: bool| if b { "Y" } else { "N" };
+    let rows: Vec<(&str, usize, Vec<&str>)> = keys
         .iter()
-        .map(|k| (k.name, k.width, if k.secret { "Y" } else { "N" }))
+        .map(|k| (k.name, k.width, vec![yes_no(k.secret), yes_no(k.personal)]))
         .collect();
-    loop_table(out, "SB-CALLBACK-KEY", &rows, Some("SECRET"));
+    loop_table(out, "SB-CALLBACK-KEY", &rows, &["SECRET", "PERSONAL"]);
 }
 
 /// `<prefix>-COUNT` and a table `<prefix>(i)` of name, 1-based offset and
-/// width (plus a Y/N flag column named `flag`), as FILLERs redefined by an
-/// OCCURS table.
-fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, &str)], flag: Option<&str>) {
+/// width (plus one Y/N column per name in `flags`), as FILLERs redefined
+/// by an OCCURS table.
+fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, Vec<&str>)], flags: &[&str]) {
     let data = format!("{prefix}S-DATA");
+    let flag_list: String = flags
+        .iter()
+        .map(|f| format!(", {} (Y/N)", f.to_lowercase()))
+        .collect();
     comment(
         out,
-        &format!(
-            "{prefix}(i): name, offset and width in the record above{}.",
-            flag.map_or(String::new(), |f| format!(", {f} (Y/N)").to_lowercase())
-        ),
+        &format!("{prefix}(i): name, offset and width in the record above{flag_list}."),
     );
     line(out, &format!("01  {data}."));
     let mut offset = 1;
-    for (name, width, flag_value) in rows {
+    for (name, width, flag_values) in rows {
         assert!(
             name.len() <= NAME_WIDTH,
             "{name} is longer than {NAME_WIDTH}"
         );
+        assert_eq!(flag_values.len(), flags.len(), "{name}: one value per flag");
         filler(out, &format!("PIC X({NAME_WIDTH})"), &format!("\"{name}\""));
         filler(out, "PIC 9(4)", &offset.to_string());
         filler(out, "PIC 9(4)", &width.to_string());
-        if flag.is_some() {
-            filler(out, "PIC X", &format!("\"{flag_value}\""));
+        for value in flag_values {
+            filler(out, "PIC X", &format!("\"{value}\""));
         }
         offset += width;
     }
@@ -310,7 +318,7 @@ fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, &str)], flag
     );
     line(out, &format!("        10  {prefix}-OFFSET PIC 9(4)."));
     line(out, &format!("        10  {prefix}-WIDTH PIC 9(4)."));
-    if let Some(flag) = flag {
+    for flag in flags {
         line(out, &format!("        10  {prefix}-{flag} PIC X."));
         line(
             out,

@@ -4,7 +4,9 @@
 use super::args::{null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
 use super::boundary::{guard, guard_value};
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
-use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions, DEFAULT_MAX_BYTES};
+use smartbill_signup_core::callback::{
+    self, Callback, Key, ParseOptions, Sensitivity, DEFAULT_MAX_BYTES,
+};
 use smartbill_signup_core::error::{Error, Result};
 use smartbill_signup_core::status::Status;
 use std::borrow::Cow;
@@ -196,6 +198,49 @@ pub unsafe extern "C" fn smartbill_callback_key_name(
             .with_field("index")
         })?;
         unsafe { text_out_as(name, flags, "key name", buf, cap, out_len) }
+    })
+}
+
+/// Sets `*key_flags` to what the library knows about the callback key
+/// `key`, as `SMARTBILL_KEY_*` bits: `KNOWN`, `REQUIRED`, and `SECRET` or
+/// `PERSONAL` for a value that must never be shown where people read it
+/// (logs, reports, a wrapper's default string form: show such a value as
+/// redacted). A key the library does not know is `SMARTBILL_KEY_PERSONAL`
+/// alone: it may hold anything. The key is matched as
+/// `smartbill_callback_get` matches it (any ASCII case, the older names
+/// `SBID`, `Email`, `regYN`, surrounding whitespace ignored); needs no
+/// parsed callback. `flags`: `SMARTBILL_TEXT_CP949` for a key in CP949.
+///
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` for an empty key or unknown flags,
+/// `SMARTBILL_ERR_INVALID_TEXT` for a key that is not valid text,
+/// `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `key_flags`; `*key_flags` is 0
+/// whenever the call fails.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_callback_key_flags(
+    key: *const c_char,
+    key_len: isize,
+    flags: u32,
+    key_flags: *mut u32,
+) -> i32 {
+    guard("smartbill_callback_key_flags", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let out = unsafe { out_ptr(key_flags, "key_flags") }?;
+        *out = 0;
+        let key = unsafe { key_in(key, key_len, flags) }?;
+        let known = Key::lookup(&key);
+        let mut bits = match Sensitivity::of_name(&key) {
+            Sensitivity::Public => 0,
+            Sensitivity::Personal => super::SMARTBILL_KEY_PERSONAL,
+            Sensitivity::Secret => super::SMARTBILL_KEY_SECRET,
+        };
+        if let Some(k) = known {
+            bits |= super::SMARTBILL_KEY_KNOWN;
+            if k.is_required() {
+                bits |= super::SMARTBILL_KEY_REQUIRED;
+            }
+        }
+        *out = bits;
+        Ok(())
     })
 }
 

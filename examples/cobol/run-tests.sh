@@ -84,6 +84,7 @@ run 4 "SBCALLBK callback.json" DD_CBBODY=$FIX/callback.json DD_CBRPT=$OUT/callba
 same "$OUT/callback-report.txt" "$EXP/callback-report.txt"
 same "$OUT/callback-record.dat" "$EXP/callback-record.dat"
 if grep -q "YnVzaW5lc3MtdG9rZW4" "$OUT/callback-report.txt"; then bad "the report shows AUTH_TOKEN"; else ok "the report never shows AUTH_TOKEN in full"; fi
+if grep -q -e "trade@bwaek" -e "010-5555" "$OUT/callback-report.txt"; then bad "the report shows personal data"; else ok "the report never shows personal data"; fi
 # The older guide's shape without AUTH_TOKEN: refused, RETURN-CODE 8.
 run 8 "SBCALLBK callback-missing.json" DD_CBBODY=$FIX/callback-missing.json \
     DD_CBRPT=$OUT/callback-missing-report.txt DD_CBREC=$OUT/callback-missing-record.dat "$OUT/SBCALLBK"

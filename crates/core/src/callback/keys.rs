@@ -2,7 +2,7 @@
 //! mapped onto them, and case-insensitive matching.
 
 macro_rules! callback_key_table {
-    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $secret:literal, $width:literal, $meaning:literal)),* $(,)?) => {
+    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $sensitivity:ident, $width:literal, $meaning:literal)),* $(,)?) => {
         /// A key the library knows. Any other key in a body is kept by name.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Key {
@@ -26,9 +26,9 @@ macro_rules! callback_key_table {
                 match self { $(Key::$variant => if $old.is_empty() { None } else { Some($old) },)* }
             }
 
-            /// Whether the value is a secret: never in messages or `Debug` output.
-            pub const fn is_secret(self) -> bool {
-                match self { $(Key::$variant => $secret,)* }
+            /// How the value may be shown where people read it.
+            pub const fn sensitivity(self) -> Sensitivity {
+                match self { $(Key::$variant => Sensitivity::$sensitivity,)* }
             }
 
             /// Whether a callback must carry the key.
@@ -47,7 +47,48 @@ macro_rules! callback_key_table {
 
 include!("keys_table.rs");
 
+/// How a callback value may be shown where people read it: `Debug`, every
+/// wrapper's default string form (through `smartbill_callback_key_flags`),
+/// error messages, logs. One decision, in `keys_table.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sensitivity {
+    /// Shown: what identifies a signup (`USER_SBID`, `COM_REGNO`,
+    /// `COM_NAME`, `regYn`, `pID`).
+    Public,
+    /// Personal data (a person's name, e-mail, phone, the address), and
+    /// every key the library does not know: never shown.
+    Personal,
+    /// A credential (`AUTH_CODE`, `AUTH_TOKEN`): never shown, never in a
+    /// message.
+    Secret,
+}
+
+impl Sensitivity {
+    /// Whether the value must be hidden (`<redacted, N chars>`).
+    pub const fn is_hidden(self) -> bool {
+        !matches!(self, Sensitivity::Public)
+    }
+
+    /// The sensitivity of any key name, as [`Key::lookup`] matches it
+    /// (surrounding whitespace ignored): a known key's own, `Personal` for
+    /// a key the library does not know, which may hold anything.
+    pub fn of_name(name: &str) -> Sensitivity {
+        Key::lookup(name.trim()).map_or(Sensitivity::Personal, Key::sensitivity)
+    }
+}
+
 impl Key {
+    /// Whether the value is a secret: never in messages or `Debug` output.
+    pub const fn is_secret(self) -> bool {
+        matches!(self.sensitivity(), Sensitivity::Secret)
+    }
+
+    /// Whether the value is personal data: never in `Debug` output or a
+    /// default string form.
+    pub const fn is_personal(self) -> bool {
+        matches!(self.sensitivity(), Sensitivity::Personal)
+    }
+
     /// The keys a callback must carry, in the order they are checked.
     pub const REQUIRED: [Key; 4] = [Key::UserSbid, Key::ComRegno, Key::AuthCode, Key::AuthToken];
 
@@ -127,5 +168,36 @@ mod tests {
         assert_eq!(required, Key::REQUIRED);
         let secret: Vec<Key> = Key::ALL.into_iter().filter(|k| k.is_secret()).collect();
         assert_eq!(secret, [Key::AuthCode, Key::AuthToken]);
+    }
+
+    #[test]
+    fn personal_keys_are_the_people_and_the_address() {
+        let personal: Vec<Key> = Key::ALL.into_iter().filter(|k| k.is_personal()).collect();
+        assert_eq!(
+            personal,
+            [
+                Key::UserName,
+                Key::UserEmail,
+                Key::UserPhone,
+                Key::ComPresident,
+                Key::ComAddress
+            ]
+        );
+        for k in Key::ALL {
+            assert!(!(k.is_secret() && k.is_personal()), "{k:?}");
+            assert_eq!(
+                k.sensitivity().is_hidden(),
+                k.is_secret() || k.is_personal()
+            );
+        }
+    }
+
+    #[test]
+    fn every_spelling_has_its_key_sensitivity_and_unknown_keys_are_personal() {
+        assert_eq!(Sensitivity::of_name("Email"), Sensitivity::Personal);
+        assert_eq!(Sensitivity::of_name(" auth_token "), Sensitivity::Secret);
+        assert_eq!(Sensitivity::of_name("SBID"), Sensitivity::Public);
+        assert_eq!(Sensitivity::of_name("ERP_MEMO"), Sensitivity::Personal);
+        assert_eq!(Sensitivity::of_name(""), Sensitivity::Personal);
     }
 }

@@ -27,7 +27,10 @@
 //!   ([`Callback::com_regno_valid`]): the guide's own sample fails them.
 //!
 //! `AUTH_CODE` and `AUTH_TOKEN` are secrets: no error message and no
-//! `Debug` output contains them; only their getters return them.
+//! `Debug` output contains them; only their getters return them. The
+//! contact's and representative's name, e-mail, phone and the address are
+//! personal data, and so is any key the library does not know: `Debug`
+//! shows them redacted too ([`Sensitivity`], decided in `keys_table.rs`).
 //!
 //! ```
 //! use smartbill_signup_core::callback;
@@ -45,7 +48,7 @@ mod json;
 mod keys;
 pub mod source;
 
-pub use keys::Key;
+pub use keys::{Key, Sensitivity};
 
 use crate::brn;
 use crate::error::{Error, Result};
@@ -276,8 +279,9 @@ impl Callback {
     }
 }
 
-/// Shows every key and value except the secrets, which appear as
-/// `<redacted, N chars>`.
+/// Shows every key, in body order, with its value when the value is
+/// [`Sensitivity::Public`]; secrets, personal data and the values of keys
+/// the library does not know appear as `<redacted, N chars>`.
 impl fmt::Debug for Callback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         struct Redacted(usize);
@@ -289,12 +293,16 @@ impl fmt::Debug for Callback {
         let mut out = f.debug_struct("Callback");
         for entry in &self.entries {
             let value = self.span(entry.value);
-            match entry.key {
-                EntryKey::Known(k) if k.is_secret() => {
-                    out.field(k.name(), &Redacted(value.chars().count()))
-                }
-                key => out.field(self.key_text(key), &value),
+            let sensitivity = match entry.key {
+                EntryKey::Known(k) => k.sensitivity(),
+                EntryKey::Unknown(_) => Sensitivity::Personal,
             };
+            let name = self.key_text(entry.key);
+            if sensitivity.is_hidden() {
+                out.field(name, &Redacted(value.chars().count()));
+            } else {
+                out.field(name, &value);
+            }
         }
         out.field("com_regno_valid", &self.com_regno_valid())
             .finish()
