@@ -162,6 +162,31 @@
 #define SMARTBILL_TEXT_PAD 2
 
 /**
+ * Key flag (`smartbill_callback_key_flags`): the library knows the key
+ * (a current or an older name).
+ */
+#define SMARTBILL_KEY_KNOWN 1
+
+/**
+ * Key flag: a callback must carry the key (`USER_SBID`, `COM_REGNO`,
+ * `AUTH_CODE`, `AUTH_TOKEN`).
+ */
+#define SMARTBILL_KEY_REQUIRED 2
+
+/**
+ * Key flag: the value is a secret (`AUTH_CODE`, `AUTH_TOKEN`): never shown
+ * in a log, a report or a default string form, never in a message.
+ */
+#define SMARTBILL_KEY_SECRET 4
+
+/**
+ * Key flag: the value is personal data (`USER_NAME`, `USER_EMAIL`,
+ * `USER_PHONE`, `COM_PRESIDENT`, `COM_ADDRESS`, and every key the library
+ * does not know): never shown in a log, a report or a default string form.
+ */
+#define SMARTBILL_KEY_PERSONAL 8
+
+/**
  * A parsed callback (opaque). Made by `smartbill_callback_parse`, released
  * by `smartbill_callback_free`. Read-only once made: it may move between
  * threads but must not be used by two threads at once.
@@ -384,6 +409,27 @@ int32_t smartbill_callback_key_name(const SmartbillCallback *cb,
                                     size_t *out_len);
 
 /**
+ * Sets `*key_flags` to what the library knows about the callback key
+ * `key`, as `SMARTBILL_KEY_*` bits: `KNOWN`, `REQUIRED`, and `SECRET` or
+ * `PERSONAL` for a value that must never be shown where people read it
+ * (logs, reports, a wrapper's default string form: show such a value as
+ * redacted). A key the library does not know is `SMARTBILL_KEY_PERSONAL`
+ * alone: it may hold anything. The key is matched as
+ * `smartbill_callback_get` matches it (any ASCII case, the older names
+ * `SBID`, `Email`, `regYN`, surrounding whitespace ignored); needs no
+ * parsed callback. `flags`: `SMARTBILL_TEXT_CP949` for a key in CP949.
+ *
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` for an empty key or unknown flags,
+ * `SMARTBILL_ERR_INVALID_TEXT` for a key that is not valid text,
+ * `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `key_flags`; `*key_flags` is 0
+ * whenever the call fails.
+ */
+int32_t smartbill_callback_key_flags(const char *key,
+                                     ptrdiff_t key_len,
+                                     uint32_t flags,
+                                     uint32_t *key_flags);
+
+/**
  * Releases a callback made by `smartbill_callback_parse`. NULL is
  * accepted and does nothing. The handle must not be used afterwards.
  */
@@ -537,8 +583,10 @@ void smartbill_form_free(SmartbillForm *form);
  * "Signup parameters" near the top of this header, or
  * `smartbill_form_field_name`). `value`: its value, in the form's
  * `input_charset` (UTF-8 unless `smartbill_form_set_option` said
- * `"euc-kr"`). Both are trimmed; a blank value clears the parameter (it is
- * then not sent). Setting a parameter again replaces its value.
+ * `"euc-kr"`), and so is the name. A language whose strings are Unicode
+ * passes them with `smartbill_form_set_utf8` instead. Both are trimmed;
+ * a blank value clears the parameter (it is then not sent). Setting a
+ * parameter again replaces its value.
  *
  * Checked now: `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown name,
  * `SMARTBILL_ERR_INVALID_TEXT` for bytes invalid in the input charset,
@@ -557,6 +605,25 @@ int32_t smartbill_form_set(SmartbillForm *form,
                            ptrdiff_t name_len,
                            const char *value,
                            ptrdiff_t value_len);
+
+/**
+ * Sets a signup parameter from UTF-8 text, whatever the form's
+ * `input_charset`: for callers whose strings are Unicode (a Java `String`,
+ * a .NET `string`, a Python `str`), which always pass them as UTF-8, while
+ * bytes read from a legacy system (CP949 after `input_charset` =
+ * `euc-kr`) go through `smartbill_form_set`. So the same text gives the
+ * same result whatever the option says: `"Café"` is
+ * `SMARTBILL_ERR_FIELD_UNENCODABLE` (CP949 has no `é`), never CP949 bytes
+ * misread. `name` and `value` are UTF-8 (`SMARTBILL_ERR_INVALID_TEXT`
+ * otherwise); everything else is as `smartbill_form_set`: trimmed, a blank
+ * value clears the parameter, the same checks and statuses, and a refusal
+ * is remembered.
+ */
+int32_t smartbill_form_set_utf8(SmartbillForm *form,
+                                const char *name,
+                                ptrdiff_t name_len,
+                                const char *value,
+                                ptrdiff_t value_len);
 
 /**
  * Sets a form option (names and values are ASCII, case as shown):

@@ -6,6 +6,7 @@ use super::boundary::{guard, guard_value};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::error::Result;
 use smartbill_signup_core::form::{SignupForm, FIELDS};
+use smartbill_signup_core::text::Charset;
 use std::ffi::c_char;
 use std::ptr;
 
@@ -66,8 +67,10 @@ pub unsafe extern "C" fn smartbill_form_free(form: *mut SmartbillForm) {
 /// "Signup parameters" near the top of this header, or
 /// `smartbill_form_field_name`). `value`: its value, in the form's
 /// `input_charset` (UTF-8 unless `smartbill_form_set_option` said
-/// `"euc-kr"`). Both are trimmed; a blank value clears the parameter (it is
-/// then not sent). Setting a parameter again replaces its value.
+/// `"euc-kr"`), and so is the name. A language whose strings are Unicode
+/// passes them with `smartbill_form_set_utf8` instead. Both are trimmed;
+/// a blank value clears the parameter (it is then not sent). Setting a
+/// parameter again replaces its value.
 ///
 /// Checked now: `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown name,
 /// `SMARTBILL_ERR_INVALID_TEXT` for bytes invalid in the input charset,
@@ -94,6 +97,34 @@ pub unsafe extern "C" fn smartbill_form_set(
         let name = unsafe { text_in(name, name_len, "name") }?;
         let value = unsafe { text_in(value, value_len, "value") }?;
         form.set_bytes(name, value)
+    })
+}
+
+/// Sets a signup parameter from UTF-8 text, whatever the form's
+/// `input_charset`: for callers whose strings are Unicode (a Java `String`,
+/// a .NET `string`, a Python `str`), which always pass them as UTF-8, while
+/// bytes read from a legacy system (CP949 after `input_charset` =
+/// `euc-kr`) go through `smartbill_form_set`. So the same text gives the
+/// same result whatever the option says: `"Café"` is
+/// `SMARTBILL_ERR_FIELD_UNENCODABLE` (CP949 has no `é`), never CP949 bytes
+/// misread. `name` and `value` are UTF-8 (`SMARTBILL_ERR_INVALID_TEXT`
+/// otherwise); everything else is as `smartbill_form_set`: trimmed, a blank
+/// value clears the parameter, the same checks and statuses, and a refusal
+/// is remembered.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_form_set_utf8(
+    form: *mut SmartbillForm,
+    name: *const c_char,
+    name_len: isize,
+    value: *const c_char,
+    value_len: isize,
+) -> i32 {
+    guard("smartbill_form_set_utf8", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let form = unsafe { form_mut(form) }?;
+        let name = unsafe { text_in(name, name_len, "name") }?;
+        let value = unsafe { text_in(value, value_len, "value") }?;
+        form.set_bytes_in(Charset::Utf8, name, value)
     })
 }
 

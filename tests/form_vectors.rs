@@ -18,10 +18,15 @@ fn run_steps(case: &Value) -> SignupForm {
     let environment = case["environment"].as_str().unwrap_or("demo");
     let mut form = SignupForm::new(Environment::parse(environment).unwrap());
     for step in case["steps"].as_array().unwrap() {
-        let value = input_bytes(step).repeat(step["repeat"].as_u64().unwrap_or(1) as usize);
-        let result = match step["set"].as_str() {
-            Some(name) => form.set_bytes(name.as_bytes(), &value),
-            None => form.set_option_bytes(str_field(step, "option").as_bytes(), &value),
+        let times = step["repeat"].as_u64().unwrap_or(1) as usize;
+        let value = input_bytes(step).repeat(times);
+        // Text is a string, whatever input_charset says; input_hex is bytes
+        // in the input charset.
+        let text = step["input"].as_str().map(|t| t.repeat(times));
+        let result = match (step["set"].as_str(), text) {
+            (Some(name), Some(text)) => form.set(name, &text),
+            (Some(name), None) => form.set_bytes(name.as_bytes(), &value),
+            (None, _) => form.set_option_bytes(str_field(step, "option").as_bytes(), &value),
         };
         let expected = step["status"].as_str().unwrap_or("OK");
         assert_eq!(

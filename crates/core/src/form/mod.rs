@@ -100,7 +100,15 @@ impl SignupForm {
     /// [`set`](Self::set) for a name and value given as bytes in the form's
     /// `input_charset` (UTF-8 unless the option says CP949).
     pub fn set_bytes(&mut self, name: &[u8], value: &[u8]) -> Result<()> {
-        let charset = self.options.input_charset;
+        self.set_bytes_in(self.options.input_charset, name, value)
+    }
+
+    /// [`set`](Self::set) for a name and value given as bytes in `charset`,
+    /// whatever the `input_charset` option says: callers whose strings are
+    /// Unicode (Java, .NET, Python) pass them as UTF-8 this way, while
+    /// bytes from a legacy system go through
+    /// [`set_bytes`](Self::set_bytes). Refusals are remembered the same way.
+    pub fn set_bytes_in(&mut self, charset: Charset, name: &[u8], value: &[u8]) -> Result<()> {
         match text::decode(name, charset, "name") {
             Ok(name) => self.set_with(&name, |field| text::decode(value, charset, field.name)),
             Err(e) => self.refuse(Subject::Unknown, e),
