@@ -20,7 +20,7 @@ BrnError BRN_COMPONENT
 from ._errors import BrnError, CallbackError, FormError, HttpError, SmartbillError
 from ._native import ABI_VERSION, library_path, library_version
 from .brn import are_valid_brns, brn_kind, check_brns, format_brn, is_valid_brn, validate_brn
-from .callback import Callback, callback_source_allowed, parse_callback
+from .callback import Callback, CallbackKeyInfo, callback_key_info, callback_source_allowed, parse_callback
 from .form import FormField, SignupForm, form_fields
 from .network import Probe, Response, probe, send_callback, submit_signup
 
@@ -48,6 +48,8 @@ __all__ = [
     "Callback",
     "parse_callback",
     "callback_source_allowed",
+    "callback_key_info",
+    "CallbackKeyInfo",
     "Response",
     "Probe",
     "submit_signup",

@@ -55,6 +55,7 @@ from ._text import OK, TextIn, call_out, to_bytes
 _new = declare("smartbill_form_new", STATUS, TEXT, TEXT_LEN, ctypes.POINTER(FORM))
 _free = declare("smartbill_form_free", None, FORM)
 _set = declare("smartbill_form_set", STATUS, FORM, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
+_set_utf8 = declare("smartbill_form_set_utf8", STATUS, FORM, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
 _set_option = declare("smartbill_form_set_option", STATUS, FORM, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
 _validate = declare("smartbill_form_validate", STATUS, FORM)
 _html = declare("smartbill_form_html", STATUS, FORM, BUF, SIZE, SIZE_OUT)
@@ -169,10 +170,8 @@ class SignupForm:
         try:
             with self._lock:
                 self._set_option("brn_check", brn_check)
+                # The charset of bytes values; str values are text, whatever it says.
                 self._set_option("input_charset", input_charset)
-            # The charset bytes values are in; str values are always sent as UTF-8.
-            self._input_charset = input_charset
-            self._native_input_charset = input_charset
             for name, value in (fields or {}).items():
                 self.set(name, value)
         except BaseException:
@@ -186,18 +185,16 @@ class SignupForm:
         not stored and the form stays invalid until ``name`` is set
         successfully."""
         name_bytes = to_bytes(name, "name")
+        # str is text: the library reads it as UTF-8 whatever input_charset
+        # says; bytes are in input_charset.
         if value is None:
-            data, charset = b"", "utf-8"
+            data, function = b"", _set_utf8
         elif isinstance(value, str):
-            data, charset = value.encode("utf-8", "surrogatepass"), "utf-8"
+            data, function = value.encode("utf-8", "surrogatepass"), _set_utf8
         else:
-            data, charset = to_bytes(value, str(name)), self._input_charset
+            data, function = to_bytes(value, str(name)), _set
         with self._lock:
-            handle = self._live()
-            if charset != self._native_input_charset:
-                self._set_option("input_charset", charset)
-                self._native_input_charset = charset
-            status = _set(handle, name_bytes, len(name_bytes), data, len(data))
+            status = function(self._live(), name_bytes, len(name_bytes), data, len(data))
             if status != OK:
                 raise error_for(status, FormError)
 
