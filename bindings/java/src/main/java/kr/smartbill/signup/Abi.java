@@ -368,4 +368,16 @@ final class Abi {
         if (WIDE) Native64.smartbill_response_free(response);
         else Native32.smartbill_response_free(response);
     }
+
+    static int formSetUtf8(Pointer form, byte[] name, long nameLen, byte[] value, long valueLen) {
+        return WIDE
+                ? Native64.smartbill_form_set_utf8(form, name, nameLen, value, valueLen)
+                : Native32.smartbill_form_set_utf8(form, name, narrow(nameLen), value, narrow(valueLen));
+    }
+
+    static int callbackKeyFlags(byte[] key, long keyLen, int flags, int[] keyFlags) {
+        return WIDE
+                ? Native64.smartbill_callback_key_flags(key, keyLen, flags, keyFlags)
+                : Native32.smartbill_callback_key_flags(key, narrow(keyLen), flags, keyFlags);
+    }
 }

@@ -81,4 +81,8 @@ final class Native32 {
     static native int smartbill_response_body_raw(Pointer response, byte[] buf, int cap, int[] outLen);
     static native int smartbill_response_content_type(Pointer response, byte[] buf, int cap, int[] outLen);
     static native void smartbill_response_free(Pointer response);
+
+    // Text set as UTF-8 whatever input_charset says; what the library knows of a callback key.
+    static native int smartbill_form_set_utf8(Pointer form, byte[] name, int nameLen, byte[] value, int valueLen);
+    static native int smartbill_callback_key_flags(byte[] key, int keyLen, int flags, int[] keyFlags);
 }
