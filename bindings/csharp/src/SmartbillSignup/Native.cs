@@ -74,5 +74,9 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_body_raw(ResponseHandle response, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_response_content_type(ResponseHandle response, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_response_free(IntPtr response);
+
+        // Text set as UTF-8 whatever input_charset says; what the library knows of a callback key.
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_set_utf8(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_callback_key_flags(byte[] key, IntPtr keyLen, uint flags, out uint keyFlags);
     }
 }
