@@ -9,6 +9,7 @@ use smartbill_signup_core::callback::{
 };
 use smartbill_signup_core::error::{Error, Result};
 use smartbill_signup_core::status::Status;
+use smartbill_signup_core::text::trim;
 use std::borrow::Cow;
 use std::ffi::c_char;
 
@@ -317,11 +318,11 @@ unsafe fn callback_ref<'a>(cb: *const SmartbillCallback) -> Result<&'a Callback>
 unsafe fn key_in<'a>(key: *const c_char, key_len: isize, flags: u32) -> Result<Cow<'a, str>> {
     // SAFETY: forwarded from the caller.
     let key = unsafe { text_in_as(key, key_len, flags, "key") }?;
-    if key.trim().is_empty() {
+    if trim(&key).is_empty() {
         return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
     }
     Ok(match key {
-        Cow::Borrowed(k) => Cow::Borrowed(k.trim()),
-        Cow::Owned(k) => Cow::Owned(k.trim().to_string()),
+        Cow::Borrowed(k) => Cow::Borrowed(trim(k)),
+        Cow::Owned(k) => Cow::Owned(trim(&k).to_string()),
     })
 }

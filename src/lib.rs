@@ -4,6 +4,10 @@
 //! module, write results with `args`, all inside `boundary::guard`, which
 //! catches panics and records the last error.
 
+// Every export's safety contract is the header's: the C ABI conventions
+// (DESIGN.md) and each function's documented pointer rules.
+#![allow(clippy::missing_safety_doc)]
+
 mod args;
 mod boundary;
 mod brn;
@@ -11,6 +15,14 @@ mod callback;
 mod errors;
 mod form;
 mod http;
+
+// The exports, callable from Rust too (the tests and benchmarks call the
+// C ABI itself through the rlib).
+pub use brn::*;
+pub use callback::*;
+pub use errors::*;
+pub use form::*;
+pub use http::*;
 
 /// The ABI version this header describes. Wrappers compare it with
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.

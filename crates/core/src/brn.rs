@@ -3,9 +3,11 @@
 //! Ten digits written `XXX-XX-XXXXX`: office code, business-type code,
 //! serial, check digit. The rules, in the order they are checked:
 //!
-//! 1. only ASCII digits, spaces and dashes between surrounding whitespace,
-//!    else `BRN_FORMAT` (bytes that are not UTF-8, such as CP949 Hangul in a
-//!    COBOL field, are not digits either: `BRN_FORMAT` too);
+//! 1. only ASCII digits, spaces and dashes between surrounding whitespace
+//!    (as [`crate::text::trim_bytes`] defines it: Unicode White_Space in
+//!    UTF-8, and CP949's ideographic space), else `BRN_FORMAT` (bytes that
+//!    are not UTF-8, such as CP949 Hangul in a COBOL field, are not digits
+//!    either: `BRN_FORMAT` too);
 //! 2. exactly 10 digits, else `BRN_LENGTH`;
 //! 3. office code at least 101, type code not `00`, serial not `0000`,
 //!    else `BRN_COMPONENT`;
@@ -22,6 +24,7 @@
 
 use crate::error::{Error, Result};
 use crate::status::Status;
+use crate::text;
 use std::fmt;
 
 /// A valid business number: 10 ASCII digits.
@@ -100,7 +103,13 @@ impl Kind {
 impl Brn {
     /// The 10 digits.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0).expect("digits are ASCII")
+        // Only `rules` makes a `Brn`, from ten ASCII digits.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// The 10 digits as bytes.
+    pub fn as_bytes(&self) -> &[u8; 10] {
+        &self.0
     }
 
     /// `XXX-XX-XXXXX`.
@@ -115,7 +124,8 @@ impl Brn {
     }
 
     pub fn kind(&self) -> Kind {
-        Kind::from_type_code(self.type_code()).expect("validated numbers have type code 01..=99")
+        // `rules` refuses type code 00, and 01..=99 all have a kind.
+        Kind::from_type_code(self.type_code()).unwrap_or(Kind::IndividualTaxable)
     }
 }
 
@@ -131,6 +141,44 @@ impl fmt::Display for Brn {
     }
 }
 
+/// Why a number is refused: the rule it breaks, with what a message about
+/// it needs. Cheap to make and to keep, so a caller that only wants the
+/// status never pays for a message; [`explain`] writes the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// `BRN_FORMAT`: the byte at `at`, counted in the text without its
+    /// surrounding whitespace, is not a digit, space or dash.
+    Format { at: usize },
+    /// `BRN_LENGTH`: `digits` digits instead of 10.
+    Length { digits: usize },
+    /// `BRN_COMPONENT`: ten digits (values 0..=9) with an impossible part.
+    Component { digits: [u8; 10] },
+    /// `BRN_CHECKSUM`: ten digits (values 0..=9) with a wrong check digit.
+    Checksum { digits: [u8; 10] },
+}
+
+impl Refusal {
+    pub fn status(self) -> Status {
+        match self {
+            Refusal::Format { .. } => Status::BrnFormat,
+            Refusal::Length { .. } => Status::BrnLength,
+            Refusal::Component { .. } => Status::BrnComponent,
+            Refusal::Checksum { .. } => Status::BrnChecksum,
+        }
+    }
+
+    /// The ten ASCII digits, when the number has exactly ten (it broke
+    /// only the component or check-digit rule).
+    pub fn ten_digits(self) -> Option<[u8; 10]> {
+        match self {
+            Refusal::Component { digits } | Refusal::Checksum { digits } => {
+                Some(digits.map(|d| d + b'0'))
+            }
+            Refusal::Format { .. } | Refusal::Length { .. } => None,
+        }
+    }
+}
+
 /// The NTS check digit for the first nine digits (values 0..=9).
 pub fn check_digit(d: &[u8; 9]) -> u8 {
     const WEIGHTS: [u32; 9] = [1, 3, 7, 1, 3, 7, 1, 3, 5];
@@ -143,122 +191,151 @@ pub fn check_digit(d: &[u8; 9]) -> u8 {
     ((10 - sum % 10) % 10) as u8
 }
 
-/// Validates a number and returns its status only: the allocation-free path
-/// used by the batch check. Input may be any bytes; non-UTF-8 input is
-/// `BRN_FORMAT`.
+/// THE business-number scanner: every entry point (one number, a batch, a
+/// table of records, the form's `pComRegNo`, the callback's `COM_REGNO`)
+/// checks a number with this function and nothing else. Input may be any
+/// bytes; surrounding whitespace is [`text::trim_bytes`]'s (UTF-8 White_Space
+/// or CP949's ideographic space), and anything else that is not an ASCII
+/// digit, space or dash (bytes that are not UTF-8 included) is `BRN_FORMAT`.
+#[inline]
+pub fn scan(input: &[u8]) -> std::result::Result<Brn, Refusal> {
+    // The two layouts nearly every file uses, `1248100998` and
+    // `124-81-00998`, with nothing around them, are recognised by fixed
+    // positions; everything else (and any surprise in them) takes the
+    // general loop, which decides alone.
+    let ascii = match *input {
+        [a, b, c, d, e, f, g, h, i, j] => [a, b, c, d, e, f, g, h, i, j],
+        [a, b, c, b'-', d, e, b'-', f, g, h, i, j] => [a, b, c, d, e, f, g, h, i, j],
+        _ => return scan_general(input),
+    };
+    let values = ascii.map(|b| b.wrapping_sub(b'0'));
+    if values.iter().any(|&v| v > 9) {
+        return scan_general(input);
+    }
+    rules(values)
+}
+
+/// The general case of [`scan`]: trim, then read every byte.
+#[inline(never)]
+fn scan_general(input: &[u8]) -> std::result::Result<Brn, Refusal> {
+    let body = text::trim_bytes(input);
+    let mut values = [0u8; 10];
+    let mut n = 0usize;
+    for (at, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                if let Some(slot) = values.get_mut(n) {
+                    *slot = b - b'0';
+                }
+                n += 1;
+            }
+            b' ' | b'-' => {}
+            _ => return Err(Refusal::Format { at }),
+        }
+    }
+    if n != 10 {
+        return Err(Refusal::Length { digits: n });
+    }
+    rules(values)
+}
+
+/// Rules 3 and 4 on ten digit values.
+#[inline]
+fn rules(d: [u8; 10]) -> std::result::Result<Brn, Refusal> {
+    let office = d[0] as u32 * 100 + d[1] as u32 * 10 + d[2] as u32;
+    if office < 101
+        || (d[3] == 0 && d[4] == 0)
+        || (d[5] == 0 && d[6] == 0 && d[7] == 0 && d[8] == 0)
+    {
+        return Err(Refusal::Component { digits: d });
+    }
+    let first9 = [d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]];
+    if check_digit(&first9) != d[9] {
+        return Err(Refusal::Checksum { digits: d });
+    }
+    Ok(Brn(d.map(|v| v + b'0')))
+}
+
+/// The status of a number only: no message is made.
+#[inline]
 pub fn check_bytes(input: &[u8]) -> Status {
-    match digits(input) {
+    match scan(input) {
         Ok(_) => Status::Ok,
-        Err(status) => status,
+        Err(refusal) => refusal.status(),
     }
 }
 
 /// Validates and normalises a number, with a message saying what is wrong.
 pub fn validate(input: &str) -> Result<Brn> {
-    digits(input.as_bytes()).map_err(|status| explain(input, status))
+    validate_bytes(input.as_bytes())
 }
 
-/// [`validate`] for bytes that may not be UTF-8.
+/// [`validate`] for bytes that may not be UTF-8 (they are `BRN_FORMAT`:
+/// a number is ASCII in every encoding).
 pub fn validate_bytes(input: &[u8]) -> Result<Brn> {
-    match std::str::from_utf8(input) {
-        Ok(s) => validate(s),
-        // A business number is ASCII whatever the caller's encoding, so
-        // CP949 Hangul in a number field is a wrong character, not a wrong
-        // encoding.
-        Err(e) => Err(Error::new(
-            Status::BrnFormat,
-            format!(
-                "business number: byte 0x{:02X} at position {} is not a digit, space or dash \
-                 (the text is not UTF-8: CP949 Hangul?)",
-                input[e.valid_up_to()],
-                e.valid_up_to() + 1
-            ),
-        )),
-    }
+    scan(input).map_err(|refusal| explain(input, refusal))
 }
 
-fn digits(input: &[u8]) -> std::result::Result<Brn, Status> {
-    let trimmed = if input.is_ascii() {
-        input.trim_ascii()
-    } else {
-        // Slow path: reject non-UTF-8, and trim Unicode whitespace such as
-        // U+3000 (ideographic space) that Korean IMEs produce.
-        match std::str::from_utf8(input) {
-            Ok(s) => s.trim().as_bytes(),
-            Err(_) => return Err(Status::BrnFormat),
-        }
-    };
-    let mut d = [0u8; 10];
-    let mut n = 0usize;
-    for &b in trimmed {
-        match b {
-            b'0'..=b'9' => {
-                if n < 10 {
-                    d[n] = b;
-                }
-                n += 1;
+/// The error for `input` refused by [`scan`] as `refusal`: only the error
+/// path pays for the message, and only when someone reads it.
+pub fn explain(input: &[u8], refusal: Refusal) -> Error {
+    let trimmed = text::trim_bytes(input);
+    let shown = String::from_utf8_lossy(trimmed);
+    let digits_text = |d: &[u8]| d.iter().map(|&v| char::from(b'0' + v)).collect::<String>();
+    let message = match refusal {
+        Refusal::Format { at } => {
+            let rest = trimmed.get(at..).unwrap_or_default();
+            match first_char(rest) {
+                Some(c) => format!(
+                    "business number {shown:?}: character {} at position {} is not a digit, space or dash",
+                    text::describe_char(c),
+                    at + 1
+                ),
+                None => format!(
+                    "business number: byte 0x{:02X} at position {} is not a digit, space or dash \
+                     (the text is not UTF-8: CP949 Hangul?)",
+                    rest.first().copied().unwrap_or_default(),
+                    at + 1
+                ),
             }
-            b' ' | b'-' => {}
-            _ => return Err(Status::BrnFormat),
         }
-    }
-    let mut values = [0u8; 10];
-    for (v, b) in values.iter_mut().zip(d.iter()) {
-        *v = b.wrapping_sub(b'0');
-    }
-    match rules(&values, n) {
-        Status::Ok => {}
-        status => return Err(status),
-    }
-    Ok(Brn(d))
-}
-
-/// Builds the message for a failed number. Only the error path pays for it.
-fn explain(input: &str, status: Status) -> Error {
-    let trimmed = input.trim();
-    let digits: String = trimmed.chars().filter(|c| c.is_ascii_digit()).collect();
-    let message = match status {
-        Status::BrnFormat => {
-            let (pos, c) = trimmed
-                .chars()
-                .enumerate()
-                .find(|(_, c)| !(c.is_ascii_digit() || *c == ' ' || *c == '-'))
-                .expect("a BRN_FORMAT input has a bad character");
-            format!(
-                "business number {trimmed:?}: character {} at position {} is not a digit, space or dash",
-                crate::text::describe_char(c),
-                pos + 1
-            )
+        Refusal::Length { digits } => {
+            format!("business number {shown:?}: has {digits} digits, needs 10")
         }
-        Status::BrnLength => format!(
-            "business number {trimmed:?}: has {} digits, needs 10",
-            digits.len()
-        ),
-        Status::BrnComponent => {
-            let office: u32 = digits[..3].parse().expect("digits");
+        Refusal::Component { digits } => {
+            let office = digits[0] as u32 * 100 + digits[1] as u32 * 10 + digits[2] as u32;
             let part = if office < 101 {
-                format!("office code {} is below 101", &digits[..3])
-            } else if &digits[3..5] == "00" {
+                format!("office code {} is below 101", digits_text(&digits[..3]))
+            } else if digits[3] == 0 && digits[4] == 0 {
                 "type code is 00".to_string()
             } else {
                 "serial is 0000".to_string()
             };
-            format!("business number {trimmed:?}: {part}")
+            format!("business number {shown:?}: {part}")
         }
-        Status::BrnChecksum => {
-            let mut first9 = [0u8; 9];
-            for (i, b) in digits.bytes().take(9).enumerate() {
-                first9[i] = b - b'0';
-            }
+        Refusal::Checksum { digits } => {
+            let first9 = [
+                digits[0], digits[1], digits[2], digits[3], digits[4], digits[5], digits[6],
+                digits[7], digits[8],
+            ];
             format!(
-                "business number {trimmed:?}: check digit is {}, expected {}",
-                &digits[9..],
+                "business number {shown:?}: check digit is {}, expected {}",
+                digits[9],
                 check_digit(&first9)
             )
         }
-        other => format!("business number: {}", other.meaning()),
     };
-    Error::new(status, message)
+    Error::new(refusal.status(), message)
+}
+
+/// The UTF-8 character `bytes` start with, if they start with one.
+fn first_char(bytes: &[u8]) -> Option<char> {
+    let head = bytes.get(..bytes.len().min(4))?;
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    valid.chars().next()
 }
 
 /// The items of a batch: `data` split at `separator`. A separator at the
@@ -285,105 +362,6 @@ pub fn batch_len(data: &[u8], separator: u8) -> usize {
     } else {
         seps + 1
     }
-}
-
-/// Checks every item of a batch, writing one status per item into `out`
-/// (which must hold [`batch_len`] statuses).
-pub fn check_batch(data: &[u8], separator: u8, out: &mut [Status]) {
-    let mut rest = data;
-    for slot in out.iter_mut() {
-        let (status, consumed) = check_item(rest, separator);
-        *slot = status;
-        rest = &rest[consumed.min(rest.len())..];
-    }
-}
-
-/// Checks one item at the start of `data`, which ends at `separator` or at
-/// the end, in a single pass (the batch's hot loop). Returns the status and
-/// how many bytes to skip to the next item. Falls back to [`check_bytes`]
-/// for anything but plain ASCII.
-fn check_item(data: &[u8], separator: u8) -> (Status, usize) {
-    if let Some((d, consumed)) = common_layout(data, separator) {
-        return (rules(&d, 10), consumed);
-    }
-    let mut d = [0u8; 10];
-    let mut n = 0usize;
-    let mut started = false; // seen a digit or dash
-    let mut ended = false; // seen whitespace other than ' ' after starting
-    let mut i = 0;
-    while i < data.len() {
-        let b = data[i];
-        if b == separator {
-            break;
-        }
-        match b {
-            b'0'..=b'9' if !ended => {
-                if n < 10 {
-                    d[n] = b - b'0';
-                }
-                n += 1;
-                started = true;
-            }
-            b'-' if !ended => started = true,
-            b' ' => {}
-            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => ended |= started,
-            _ => {
-                // Non-ASCII or a bad character: let the general path decide
-                // (Unicode whitespace, BRN_FORMAT).
-                let end = data[i..]
-                    .iter()
-                    .position(|&c| c == separator)
-                    .map_or(data.len(), |p| i + p);
-                return (check_bytes(&data[..end]), end + 1);
-            }
-        }
-        i += 1;
-    }
-    (rules(&d, n), i + 1)
-}
-
-/// The two layouts nearly every file uses, `1248100998` and
-/// `124-81-00998`, each followed by the separator or the end: recognised by
-/// fixed positions, without the general loop's per-byte branching.
-#[inline]
-fn common_layout(data: &[u8], separator: u8) -> Option<([u8; 10], usize)> {
-    let ends_at = |len: usize| data.len() == len || data.get(len) == Some(&separator);
-    let digit = |b: u8| b.wrapping_sub(b'0');
-    let mut d = [0u8; 10];
-    if data.len() >= 12 && data[3] == b'-' && data[6] == b'-' && ends_at(12) {
-        let positions = [0, 1, 2, 4, 5, 7, 8, 9, 10, 11];
-        for (slot, &p) in d.iter_mut().zip(positions.iter()) {
-            *slot = digit(data[p]);
-        }
-        return d.iter().all(|&v| v < 10).then_some((d, 13));
-    }
-    if data.len() >= 10 && ends_at(10) {
-        for (slot, &b) in d.iter_mut().zip(data[..10].iter()) {
-            *slot = digit(b);
-        }
-        return d.iter().all(|&v| v < 10).then_some((d, 11));
-    }
-    None
-}
-
-/// Rules 2 to 4 on collected digit values (`n` digits seen, first 10 kept).
-#[inline]
-fn rules(d: &[u8; 10], n: usize) -> Status {
-    if n != 10 {
-        return Status::BrnLength;
-    }
-    let office = d[0] as u32 * 100 + d[1] as u32 * 10 + d[2] as u32;
-    if office < 101
-        || (d[3] == 0 && d[4] == 0)
-        || (d[5] == 0 && d[6] == 0 && d[7] == 0 && d[8] == 0)
-    {
-        return Status::BrnComponent;
-    }
-    let first9: &[u8; 9] = d[..9].try_into().expect("nine digits");
-    if check_digit(first9) != d[9] {
-        return Status::BrnChecksum;
-    }
-    Status::Ok
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ impl Environment {
     /// `https://gw.example.com/smartbill`. Surrounding whitespace is ignored.
     /// Anything else is `INVALID_ARGUMENT` saying what is wrong.
     pub fn parse(text: &str) -> Result<Environment> {
-        let text = text.trim();
+        let text = crate::text::trim(text);
         if text.eq_ignore_ascii_case("demo") {
             return Ok(Environment::Demo);
         }

@@ -53,6 +53,7 @@ pub use keys::{Key, Sensitivity};
 use crate::brn;
 use crate::error::{Error, Result};
 use crate::status::Status;
+use crate::text::trim;
 use json::{locate, show_key, Sink, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -153,7 +154,7 @@ impl Callback {
     /// names work too (`get("SBID")` is `USER_SBID`). `None` when the key is
     /// absent or null.
     pub fn get(&self, name: &str) -> Option<&str> {
-        let name = name.trim();
+        let name = crate::text::trim(name);
         if let Some(key) = Key::lookup(name) {
             return self.value(key);
         }
@@ -389,9 +390,9 @@ impl<'a> Sink<'a> for Builder<'a> {
         // Keys are trimmed like values, so `" X "` is `X` (and repeats it),
         // and every key can be asked for by the name `key_name` lists.
         let name = match name {
-            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-            Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
-            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+            Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
+            Cow::Owned(s) if trim(&s).len() == s.len() => Cow::Owned(s),
+            Cow::Owned(s) => Cow::Owned(trim(&s).to_string()),
         };
         match Key::lookup(&name) {
             Some(key) => {
@@ -416,7 +417,7 @@ impl<'a> Sink<'a> for Builder<'a> {
 
     fn value(&mut self, value: Value<'a>) -> Result<()> {
         let text = match &value {
-            Value::Str(s) => s.trim(),
+            Value::Str(s) => trim(s),
             Value::Number(n) => n,
             // Null: the key counts as given (a repeat is still refused) but has no value.
             Value::Null => return Ok(()),

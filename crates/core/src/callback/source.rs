@@ -86,7 +86,10 @@ pub fn source_allowed(environment: &Environment, ip: &str) -> bool {
 
 /// An address as text, trimmed; IPv4-mapped IPv6 becomes IPv4.
 pub fn parse_address(text: &str) -> Option<IpAddr> {
-    text.trim().parse::<IpAddr>().ok().map(normalize)
+    crate::text::trim(text)
+        .parse::<IpAddr>()
+        .ok()
+        .map(normalize)
 }
 
 fn normalize(ip: IpAddr) -> IpAddr {

@@ -120,7 +120,7 @@ impl SignupForm {
         name: &str,
         value: impl FnOnce(&Field) -> Result<Cow<'v, str>>,
     ) -> Result<()> {
-        let name = name.trim();
+        let name = text::trim(name);
         let Some(index) = fields::index_of(name) else {
             return self.refuse(Subject::Unknown, unknown_parameter(name));
         };
@@ -158,7 +158,7 @@ impl SignupForm {
             Ok(name) => name,
             Err(e) => return self.refuse(Subject::Unknown, e),
         };
-        match text::decode(value, Charset::Utf8, name.trim()) {
+        match text::decode(value, Charset::Utf8, text::trim(&name)) {
             Ok(value) => self.set_option(&name, &value),
             Err(e) => self.refuse(
                 options::canonical(&name).map_or(Subject::Unknown, Subject::Option),
@@ -238,7 +238,7 @@ impl SignupForm {
 /// A value as `set` stores it: trimmed, `None` when blank, refused when
 /// CP949 cannot hold a character.
 fn stored_value(field: &Field, value: &str) -> Result<Option<Value>> {
-    let text = value.trim();
+    let text = text::trim(value);
     if text.is_empty() {
         return Ok(None);
     }

@@ -11,7 +11,7 @@
 
 use crate::error::{Error, Result};
 use crate::status::Status;
-use crate::text::Charset;
+use crate::text::{trim, Charset};
 
 /// How `pComRegNo` is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -60,7 +60,7 @@ impl FormOptions {
     /// `output_charset`). Unknown names and bad values are
     /// `INVALID_ARGUMENT` naming the option as given.
     pub fn set(&mut self, name: &str, value: &str) -> Result<&'static str> {
-        let (name, value) = (name.trim(), value.trim());
+        let (name, value) = (trim(name), trim(value));
         let Some(key) = canonical(name) else {
             return Err(Error::new(
                 Status::InvalidArgument,
@@ -88,7 +88,7 @@ impl FormOptions {
 /// The canonical name of an option (aliases share one), or `None` for a
 /// name that is not an option.
 pub fn canonical(name: &str) -> Option<&'static str> {
-    Some(match name.trim() {
+    Some(match trim(name) {
         "input_charset" => "input_charset",
         "output_charset" | "page_charset" => "output_charset",
         "auto_submit" => "auto_submit",

@@ -113,14 +113,18 @@ fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<Str
                 ),
             )
         }),
-        BrnCheck::Digits => {
-            let digits: String = text.chars().filter(|&c| c != '-' && c != ' ').collect();
-            if digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit()) {
-                Ok(digits)
-            } else {
-                Err(format_error(field, format!("must be 10 digits, dashes and spaces allowed (brn_check=digits); got {text:?}")))
-            }
-        }
+        // The same scanner as every business-number entry point; only the
+        // component and check-digit rules are waived.
+        BrnCheck::Digits => match brn::scan(text.as_bytes()) {
+            Ok(number) => Ok(number.as_str().to_string()),
+            Err(refusal) => match refusal.ten_digits() {
+                Some(digits) => Ok(String::from_utf8_lossy(&digits).into_owned()),
+                None => Err(format_error(
+                    field,
+                    format!("must be 10 digits, dashes and spaces allowed (brn_check=digits); got {text:?}"),
+                )),
+            },
+        },
     }
 }
 

@@ -72,11 +72,11 @@ impl Options {
     /// or a proxy URL), `proxy_username`, `proxy_password`,
     /// `fail_on_status` (`yes`/`no`), `max_body_bytes`.
     pub fn set(&mut self, name: &str, value: &str) -> Result<()> {
-        let value = value.trim();
+        let value = crate::text::trim(value);
         let bad = |what: &str| {
             Error::new(Status::InvalidArgument, format!("option {name}: {what}")).with_field(name)
         };
-        match name.trim() {
+        match crate::text::trim(name) {
             "proxy" => {
                 self.proxy = match value.to_ascii_lowercase().as_str() {
                     "env" | "environment" | "system" => ProxyMode::Environment,
@@ -97,7 +97,7 @@ impl Options {
             }
             "proxy_username" | "proxy_password" => match &mut self.proxy {
                 ProxyMode::Explicit { username, password, .. } => {
-                    let slot = if name.trim() == "proxy_username" { username } else { password };
+                    let slot = if crate::text::trim(name) == "proxy_username" { username } else { password };
                     *slot = Some(value.to_string());
                 }
                 _ => return Err(bad("set proxy to a URL first")),

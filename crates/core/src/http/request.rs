@@ -214,7 +214,7 @@ fn proxy_auth_error(target: &url::Url) -> Error {
 }
 
 fn parse_url(url: &str) -> Result<url::Url> {
-    let parsed = url::Url::parse(url.trim()).map_err(|e| {
+    let parsed = url::Url::parse(crate::text::trim(url)).map_err(|e| {
         Error::new(Status::InvalidArgument, format!("not a URL ({e})")).with_field("url")
     })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
