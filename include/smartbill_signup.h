@@ -11,21 +11,29 @@
  *     wrong, the limit) and the field name in thread-local storage; read them
  *     with smartbill_last_error() and smartbill_last_error_field(). Threads
  *     never see each other's errors. Successful calls leave them unchanged.
+ *     A call made while its thread exits (a pthread key or thread-local
+ *     destructor, an atexit handler) still returns its status; its message
+ *     may then be unavailable (empty).
  *  3. Text in: a pair (const char *ptr, ptrdiff_t len) (signed,
  *     pointer-sized, like intptr_t). len < 0 means ptr is
  *     NUL-terminated; otherwise exactly len bytes are read, so fixed-length
  *     fields (COBOL PIC X(n)) pass their length and need no NUL. NULL with
- *     len == 0 is the empty text. Surrounding whitespace is trimmed. Text is
- *     UTF-8 unless a function or option says CP949 ("EUC-KR").
+ *     len == 0 is the empty text. Surrounding whitespace is trimmed: Unicode
+ *     White_Space (space, tab, CR, LF, vertical tab, form feed, U+0085,
+ *     U+00A0, the ideographic space U+3000, ...; in CP949 text A1 A1), the
+ *     same everywhere. Text is UTF-8 unless a function or option says CP949
+ *     ("EUC-KR").
  *  4. Text out: the caller owns the buffer (char *buf, size_t cap,
  *     size_t *out_len). *out_len always receives the length in bytes, without
  *     a NUL. If cap is smaller, nothing is written and the call returns
  *     SMARTBILL_ERR_BUFFER_TOO_SMALL: allocate *out_len + 1 and call again
  *     (buf = NULL, cap = 0 asks for the size). A NUL is written after the text
  *     when cap > *out_len. The library never returns memory for you to free.
- *  5. Handles (SmartbillForm *, SmartbillCallback *) are made by _new/_parse
- *     and released by _free, which accepts NULL. A handle may move between
- *     threads but must not be used by two threads at once.
+ *  5. Handles (SmartbillForm *, SmartbillCallback *, ...) are made by
+ *     _new/_parse (and the smartbill_http_* calls that hand out a response)
+ *     into an out pointer, which is set to NULL first, so it is NULL after
+ *     any failure. They are released by _free, which accepts NULL. A handle
+ *     may move between threads but must not be used by two threads at once.
  *  6. Panics never cross the boundary: they return SMARTBILL_ERR_INTERNAL.
  *     NULL where a pointer is required returns SMARTBILL_ERR_NULL_ARGUMENT.
  *  7. Calling convention: plain C (cdecl). On 32-bit Windows, C# must say
@@ -515,7 +523,10 @@ int32_t smartbill_last_error_into(uint32_t flags,
  * The message describes the most recent failing call on this thread: which
  * field, what was wrong, the limit. Successful calls do not clear it. It is
  * empty when no call on this thread has failed. Reading it does not change
- * it. Buffer rules as for every text output: `*out_len` gets the length
+ * it. A call made while its thread exits (from a thread-local or pthread
+ * key destructor, an `atexit` handler or a C++ static destructor, after the
+ * thread's storage is gone) still returns its status, but keeps no message:
+ * reading it then gives the empty text. Buffer rules as for every text output: `*out_len` gets the length
  * without NUL; `SMARTBILL_ERR_BUFFER_TOO_SMALL` if `cap` is smaller.
  */
 int32_t smartbill_last_error(char *buf,
@@ -749,7 +760,7 @@ const char *smartbill_form_field_rule(size_t index);
 
 /**
  * Creates HTTP options with the defaults into `*out`. Release with
- * `smartbill_http_options_free`.
+ * `smartbill_http_options_free`. On failure `*out` is set to NULL.
  */
 int32_t smartbill_http_options_new(SmartbillHttpOptions **out);
 
@@ -782,7 +793,8 @@ void smartbill_http_options_free(SmartbillHttpOptions *options);
  * Plays SmartBill's side for testing an ERP's callback endpoint: POSTs
  * `json` (UTF-8) to `url` with `Content-Type: application/json;
  * charset=utf-8` and returns the answer in `*out` (release with
- * `smartbill_response_free`). Redirects are not followed.
+ * `smartbill_response_free`); on failure `*out` is set to NULL, as by every
+ * call that hands out a handle. Redirects are not followed.
  *
  * `timeout_ms` (at least 1) bounds the whole exchange. `options` may be
  * NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,

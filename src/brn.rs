@@ -1,7 +1,7 @@
 //! Business registration numbers through the C ABI.
 
 use super::args::{out_ptr, text_in, text_out};
-use super::boundary::guard;
+use super::boundary::{guard, guard_failure, Failure};
 use smartbill_signup_core::brn;
 use smartbill_signup_core::error::Error;
 use smartbill_signup_core::status::Status;
@@ -26,10 +26,10 @@ use std::ffi::c_char;
 /// `SMARTBILL_ERR_NULL_ARGUMENT` for NULL. The last error says what is wrong.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_brn_check(brn: *const c_char, brn_len: isize) -> i32 {
-    guard("smartbill_brn_check", || {
+    guard_failure("smartbill_brn_check", || {
         // SAFETY: the caller passes a valid text argument.
         let input = unsafe { text_in(brn, brn_len, "brn") }?;
-        brn::validate_bytes(input).map(|_| ())
+        scan(input).map(|_| ())
     })
 }
 
@@ -47,10 +47,10 @@ pub unsafe extern "C" fn smartbill_brn_normalize(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    guard("smartbill_brn_normalize", || {
+    guard_failure("smartbill_brn_normalize", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
-        let number = brn::validate_bytes(unsafe { text_in(brn, brn_len, "brn") }?)?;
-        unsafe { text_out(number.as_str().as_bytes(), buf, cap, out_len) }
+        let number = scan(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        unsafe { text_out(number.as_str().as_bytes(), buf, cap, out_len) }.map_err(Failure::from)
     })
 }
 
@@ -65,10 +65,10 @@ pub unsafe extern "C" fn smartbill_brn_format(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    guard("smartbill_brn_format", || {
+    guard_failure("smartbill_brn_format", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
-        let number = brn::validate_bytes(unsafe { text_in(brn, brn_len, "brn") }?)?;
-        unsafe { text_out(number.formatted().as_bytes(), buf, cap, out_len) }
+        let number = scan(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        unsafe { text_out(number.formatted().as_bytes(), buf, cap, out_len) }.map_err(Failure::from)
     })
 }
 
@@ -87,10 +87,11 @@ pub unsafe extern "C" fn smartbill_brn_kind(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    guard("smartbill_brn_kind", || {
+    guard_failure("smartbill_brn_kind", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
-        let number = brn::validate_bytes(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        let number = scan(unsafe { text_in(brn, brn_len, "brn") }?)?;
         unsafe { text_out(number.kind().name().as_bytes(), buf, cap, out_len) }
+            .map_err(Failure::from)
     })
 }
 
@@ -167,6 +168,12 @@ pub unsafe extern "C" fn smartbill_brn_check_records(
         }
         Ok(())
     })
+}
+
+/// Scans one number; a refusal keeps the input, and the message is written
+/// only if the caller asks for it.
+fn scan(input: &[u8]) -> Result<brn::Brn, Failure<'_>> {
+    brn::scan(input).map_err(|refusal| Failure::Brn { input, refusal })
 }
 
 /// The caller's status array as a slice of `needed` slots.

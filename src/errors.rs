@@ -1,7 +1,7 @@
 //! Status names, the last error, versions, and the boundary self-test.
 
 use super::args::{charset_of, padded_out, text_out};
-use super::boundary::{guard, guard_value, with_last_error};
+use super::boundary::{guard, guard_value, last_error, last_error_status};
 use smartbill_signup_core::status::Status;
 use smartbill_signup_core::text::encode_lossy;
 use std::ffi::c_char;
@@ -68,10 +68,9 @@ pub unsafe extern "C" fn smartbill_last_error_into(
             Ok(charset) => charset,
             Err(e) => return e.status().code(),
         };
-        let text = with_last_error(|e| {
-            e.map(|e| encode_lossy(e.message(), charset).into_owned())
-                .unwrap_or_default()
-        });
+        let text = last_error()
+            .map(|e| encode_lossy(e.message(), charset).into_owned())
+            .unwrap_or_default();
         // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
         status_of(unsafe { padded_out(&text, flags, buf, cap, out_len) })
     })
@@ -91,7 +90,10 @@ fn status_of(result: smartbill_signup_core::Result<()>) -> i32 {
 /// The message describes the most recent failing call on this thread: which
 /// field, what was wrong, the limit. Successful calls do not clear it. It is
 /// empty when no call on this thread has failed. Reading it does not change
-/// it. Buffer rules as for every text output: `*out_len` gets the length
+/// it. A call made while its thread exits (from a thread-local or pthread
+/// key destructor, an `atexit` handler or a C++ static destructor, after the
+/// thread's storage is gone) still returns its status, but keeps no message:
+/// reading it then gives the empty text. Buffer rules as for every text output: `*out_len` gets the length
 /// without NUL; `SMARTBILL_ERR_BUFFER_TOO_SMALL` if `cap` is smaller.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_last_error(
@@ -120,9 +122,7 @@ pub unsafe extern "C" fn smartbill_last_error_field(
 /// this thread has failed).
 #[no_mangle]
 pub extern "C" fn smartbill_last_error_status() -> i32 {
-    guard_value(Status::Internal.code(), || {
-        with_last_error(|e| e.map_or(Status::Ok.code(), |e| e.status().code()))
-    })
+    guard_value(Status::Internal.code(), || last_error_status().code())
 }
 
 fn last_error_part(
@@ -133,7 +133,7 @@ fn last_error_part(
 ) -> i32 {
     // Not through `guard`: a failure here must not overwrite the error being read.
     guard_value(Status::Internal.code(), || {
-        let text = with_last_error(|e| e.map(part).unwrap_or_default());
+        let text = last_error().as_ref().map(part).unwrap_or_default();
         // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
         status_of(unsafe { text_out(&text, buf, cap, out_len) })
     })

@@ -21,12 +21,13 @@ pub struct SmartbillResponse {
 }
 
 /// Creates HTTP options with the defaults into `*out`. Release with
-/// `smartbill_http_options_free`.
+/// `smartbill_http_options_free`. On failure `*out` is set to NULL.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_http_options_new(out: *mut *mut SmartbillHttpOptions) -> i32 {
     guard("smartbill_http_options_new", || {
         // SAFETY: the caller passes a valid out pointer.
         let out = unsafe { out_ptr(out, "out") }?;
+        *out = std::ptr::null_mut();
         *out = Box::into_raw(Box::new(SmartbillHttpOptions {
             options: Options::default(),
         }));
@@ -95,7 +96,8 @@ pub(crate) fn hand_out(response: Response, out: &mut *mut SmartbillResponse) {
 /// Plays SmartBill's side for testing an ERP's callback endpoint: POSTs
 /// `json` (UTF-8) to `url` with `Content-Type: application/json;
 /// charset=utf-8` and returns the answer in `*out` (release with
-/// `smartbill_response_free`). Redirects are not followed.
+/// `smartbill_response_free`); on failure `*out` is set to NULL, as by every
+/// call that hands out a handle. Redirects are not followed.
 ///
 /// `timeout_ms` (at least 1) bounds the whole exchange. `options` may be
 /// NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
@@ -116,6 +118,7 @@ pub unsafe extern "C" fn smartbill_http_send_callback(
     guard("smartbill_http_send_callback", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let out = unsafe { out_ptr(out, "out") }?;
+        *out = std::ptr::null_mut();
         let url = unsafe { text_in_as(url, url_len, 0, "url") }?;
         let json = unsafe { text_in_as(json, json_len, 0, "json") }?;
         let options = unsafe { call_options(options, timeout_ms) }?;

@@ -139,3 +139,59 @@ fn batch_and_record_vectors_through_the_c_abi() {
         assert_eq!(records(data, width), list(case), "{case}");
     }
 }
+
+fn last_error() -> (i32, String, String) {
+    let mut buf = vec![0 as c_char; 4096];
+    let mut len = 0usize;
+    // SAFETY: valid buffers.
+    unsafe {
+        assert_eq!(
+            smartbill_last_error(buf.as_mut_ptr(), buf.len(), &mut len),
+            0
+        );
+        let message = String::from_utf8(buf[..len].iter().map(|&c| c as u8).collect()).unwrap();
+        assert_eq!(
+            smartbill_last_error_field(buf.as_mut_ptr(), buf.len(), &mut len),
+            0
+        );
+        let field = String::from_utf8(buf[..len].iter().map(|&c| c as u8).collect()).unwrap();
+        (smartbill_last_error_status(), message, field)
+    }
+}
+
+#[test]
+fn a_refused_number_keeps_the_message_the_rust_api_gives() {
+    // The C ABI writes the message only when it is read; it must be the
+    // same text, status and field as the Rust API's.
+    let v = vectors("brn.json");
+    for case in v["cases"].as_array().unwrap() {
+        let input = input_bytes(case);
+        let Err(expected) = smartbill_signup_core::brn::validate_bytes(&input) else {
+            continue;
+        };
+        let mut buf = [0 as c_char; 32];
+        let mut len = 0usize;
+        let n = input.len() as isize;
+        // SAFETY: valid pointers and lengths.
+        let statuses = unsafe {
+            [
+                smartbill_brn_check(ptr(&input), n),
+                smartbill_brn_normalize(ptr(&input), n, buf.as_mut_ptr(), buf.len(), &mut len),
+            ]
+        };
+        for status in statuses {
+            assert_eq!(status, expected.status().code());
+        }
+        let (status, message, field) = last_error();
+        assert_eq!(status, expected.status().code(), "{case}");
+        assert_eq!(message, expected.message(), "{case}");
+        assert_eq!(field, expected.field().unwrap_or(""), "{case}");
+        // Reading twice gives the same; a later success does not clear it.
+        // SAFETY: a valid literal.
+        assert_eq!(
+            unsafe { smartbill_brn_check(c"1248100998".as_ptr(), -1) },
+            0
+        );
+        assert_eq!(last_error().1, expected.message());
+    }
+}

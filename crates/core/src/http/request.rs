@@ -155,7 +155,9 @@ fn finish(
     }
     let mut body = Vec::new();
     response
-        .take(limit as u64 + 1)
+        // One byte more than the limit tells "exactly the limit" from "more";
+        // saturating, so a limit of SIZE_MAX does not wrap to 0.
+        .take((limit as u64).saturating_add(1))
         .read_to_end(&mut body)
         .map_err(|e| read_error(e, target, via_proxy))?;
     if body.len() > limit {
