@@ -48,7 +48,7 @@ macro_rules! form_rule_table {
 }
 
 macro_rules! form_field_table {
-    ($(($name:literal, $max:literal, $required:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
+    ($(($name:literal, $max:literal, $required:literal, $personal:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
         const FIELD_ROWS: &[FieldRow] = &[$(FieldRow {
             name: $name, max_len: $max, required: $required, rule: stringify!($rule), label: $label, description: $english,
         },)*];

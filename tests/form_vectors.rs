@@ -137,6 +137,24 @@ fn check_page(form: &SignupForm, page: &str, expected: &[(String, String)], note
     }
 }
 
+/// The trimmed text values a case sets `field` to, when `field` is one of
+/// the vectors' `personal_fields` (values of 3 characters or more: shorter
+/// ones may appear in any message by chance).
+fn personal_values(v: &Value, case: &Value, field: &str) -> Vec<String> {
+    if !strings(v, "personal_fields").iter().any(|f| f == field) {
+        return Vec::new();
+    }
+    case["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|step| step["set"].as_str() == Some(field))
+        .filter_map(|step| step["input"].as_str())
+        .map(|text| text.trim().to_string())
+        .filter(|text| text.chars().count() >= 3)
+        .collect()
+}
+
 #[test]
 fn every_case_matches() {
     let v = vectors("form.json");
@@ -166,6 +184,13 @@ fn every_case_matches() {
                 assert!(
                     error.message().contains(&part),
                     "{note}: {:?} lacks {part:?}",
+                    error.message()
+                );
+            }
+            for value in personal_values(&v, case, error.field().unwrap()) {
+                assert!(
+                    !error.message().contains(&value),
+                    "{note}: {:?} quotes personal data",
                     error.message()
                 );
             }

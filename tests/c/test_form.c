@@ -98,6 +98,34 @@ static void check_page(const cJSON *c, const char *page, size_t len, const char 
     }
 }
 
+static const cJSON *g_personal_fields;
+
+/* When the failing parameter is personal data, the message never quotes a
+ * value (3 characters or more, trimmed of spaces) it was set to. */
+static void check_no_personal_value(const cJSON *c, const char *note) {
+    const char *field = jstr(c, "field");
+    const cJSON *item;
+    const cJSON *step;
+    int personal = 0;
+    cJSON_ArrayForEach(item, g_personal_fields) personal |= strcmp(item->valuestring, field) == 0;
+    if (!personal) return;
+    cJSON_ArrayForEach(step, cJSON_GetObjectItemCaseSensitive(c, "steps")) {
+        const char *set = jstr(step, "set");
+        const char *input = jstr(step, "input");
+        char value[256];
+        size_t start = 0;
+        size_t end;
+        if (!set || !input || strcmp(set, field) != 0) continue;
+        end = strlen(input);
+        while (start < end && input[start] == ' ') start++;
+        while (end > start && input[end - 1] == ' ') end--;
+        if (end - start < 3 || end - start >= sizeof value) continue;
+        memcpy(value, input + start, end - start);
+        value[end - start] = 0;
+        CHECK(strstr(last_error(), value) == NULL, "message quotes personal data: %s (%s)", last_error(), note);
+    }
+}
+
 /* Whether a case sets input_charset (then text and bytes differ). */
 static int sets_input_charset(const cJSON *c) {
     const cJSON *step;
@@ -131,6 +159,7 @@ static void test_cases(const cJSON *cases) {
                 CHECK(strstr(last_error(), part->valuestring) != NULL, "message %s lacks %s", last_error(),
                       part->valuestring);
             }
+            check_no_personal_value(c, note);
             CHECK_STATUS(saw(smartbill_form_html(form, NULL, 0, &len)), status, "html: %s", note);
             CHECK(len == 0, "html out_len %zu on failure (%s)", len, note);
             CHECK(strcmp(last_error_field(), jstr(c, "field")) == 0, "html field %s (%s)", last_error_field(), note);
@@ -361,6 +390,7 @@ static void test_every_status_seen(void) {
 
 int main(void) {
     cJSON *v = load_vectors("form.json");
+    g_personal_fields = cJSON_GetObjectItemCaseSensitive(v, "personal_fields");
     test_cases(cJSON_GetObjectItemCaseSensitive(v, "cases"));
     test_environments(cJSON_GetObjectItemCaseSensitive(v, "environments"));
     cJSON_Delete(v);

@@ -46,6 +46,7 @@ use crate::status::Status;
 use crate::text::{self, Charset};
 use rules::Value;
 use std::borrow::Cow;
+use std::fmt;
 
 /// What a remembered refusal is about, so a later success can clear it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,8 +58,9 @@ enum Subject {
 }
 
 /// A signup form for one environment: parameters, options, and the refusals
-/// not yet made right.
-#[derive(Clone, Debug)]
+/// not yet made right. `Debug` shows personal data (the `personal` column of
+/// the table) as `<redacted, N chars>`.
+#[derive(Clone)]
 pub struct SignupForm {
     environment: Environment,
     options: FormOptions,
@@ -235,6 +237,37 @@ impl SignupForm {
     }
 }
 
+impl fmt::Debug for SignupForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// A stored value, redacted when it is personal data.
+        struct Shown<'a>(&'a Field, &'a str);
+        impl fmt::Debug for Shown<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                if self.0.personal {
+                    write!(f, "<redacted, {} chars>", self.1.chars().count())
+                } else {
+                    fmt::Debug::fmt(self.1, f)
+                }
+            }
+        }
+        struct Values<'a>(&'a [Option<Value>]);
+        impl fmt::Debug for Values<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let set = FIELDS.iter().zip(self.0).filter_map(|(field, value)| {
+                    value.as_ref().map(|v| (field.name, Shown(field, &v.text)))
+                });
+                f.debug_map().entries(set).finish()
+            }
+        }
+        f.debug_struct("SignupForm")
+            .field("environment", &self.environment)
+            .field("options", &self.options)
+            .field("values", &Values(&self.values))
+            .field("refused", &self.refused)
+            .finish()
+    }
+}
+
 /// A value as `set` stores it: trimmed, `None` when blank, refused when
 /// CP949 cannot hold a character.
 fn stored_value(field: &Field, value: &str) -> Result<Option<Value>> {
@@ -297,6 +330,29 @@ fn encode_output<'a>(text: &'a str, charset: Charset, what: &str) -> Result<Cow<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_redacts_personal_data_and_shows_the_rest() {
+        let mut form = SignupForm::new(Environment::Demo);
+        form.set("pComRegNo", "124-81-00998").unwrap();
+        form.set("pComName", "(주)공개상사").unwrap();
+        form.set("pComPresident", "이서연").unwrap();
+        form.set("pMemEmail", "seoyeon@example.com").unwrap();
+        form.set("pMemHP", "010-9876-5432").unwrap();
+        form.set("pMemTel", "02 1111").unwrap_or_default();
+        let shown = format!("{form:?}");
+        for personal in ["이서연", "seoyeon@example.com", "010-9876-5432", "02 1111"] {
+            assert!(!shown.contains(personal), "{shown}");
+        }
+        assert!(
+            shown.contains("\"pComPresident\": <redacted, 3 chars>"),
+            "{shown}"
+        );
+        assert!(shown.contains("\"pComName\": \"(주)공개상사\""), "{shown}");
+        assert!(shown.contains("124-81-00998"), "{shown}");
+        let err = form.validate().unwrap_err();
+        assert!(!err.message().contains("02 1111"), "{}", err.message());
+    }
 
     fn demo() -> SignupForm {
         let mut form = SignupForm::new(Environment::Demo);
