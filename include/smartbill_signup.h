@@ -39,7 +39,8 @@
  *  7. Calling convention: plain C (cdecl). On 32-bit Windows, C# must say
  *     CallingConvention.Cdecl.
  *  8. Versions: refuse to run when smartbill_abi_version() differs from
- *     SMARTBILL_ABI_VERSION.
+ *     SMARTBILL_ABI_VERSION, or smartbill_abi_checksum() (the prototypes)
+ *     from SMARTBILL_ABI_CHECKSUM.
  */
 
 #ifndef SMARTBILL_SIGNUP_H
@@ -150,6 +151,13 @@
  * It changes whenever an existing function's signature or meaning changes.
  */
 #define SMARTBILL_ABI_VERSION 1
+
+/**
+ * The checksum of this header's function prototypes (FNV-1a, 32-bit, of
+ * their types, see build/header.rs). Wrappers generated from this header
+ * carry it and refuse a library whose smartbill_abi_checksum() differs.
+ */
+#define SMARTBILL_ABI_CHECKSUM 1804302928
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -560,6 +568,15 @@ const char *smartbill_version(void);
 uint32_t smartbill_abi_version(void);
 
 /**
+ * Returns the checksum of the library's function prototypes, which the
+ * header it was built with defines as `SMARTBILL_ABI_CHECKSUM`. A wrapper
+ * generated from another header (a function added, removed or given other
+ * argument or return types) carries another checksum and must refuse to
+ * run, even when the ABI versions agree.
+ */
+uint32_t smartbill_abi_checksum(void);
+
+/**
  * Panics inside the library on purpose, to prove from any language that a
  * panic never crosses the boundary: always returns `SMARTBILL_ERR_INTERNAL`
  * and sets the last error. For tests and support diagnostics.
@@ -767,7 +784,9 @@ int32_t smartbill_http_options_new(SmartbillHttpOptions **out);
 /**
  * Sets an HTTP option (UTF-8 name and value):
  * - `proxy`: `env` (default: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`,
- *   `NO_PROXY`), `off` (direct), or a proxy URL such as
+ *   `NO_PROXY` with host, domain, IP and CIDR entries; where none is set,
+ *   the system's settings, on Windows the Internet Options; read once per
+ *   process), `off` (direct), or an http(s) proxy URL such as
  *   `http://proxy.corp:3128`;
  * - `proxy_username`, `proxy_password`: basic credentials for an explicit
  *   proxy (set `proxy` first);
@@ -800,8 +819,8 @@ void smartbill_http_options_free(SmartbillHttpOptions *options);
  * NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
  * `_PROXY`, `_PROTOCOL`, `_TOO_LARGE`, `_STATUS` (only with
  * `fail_on_status`), `SMARTBILL_ERR_INVALID_ARGUMENT` for a bad URL or a
- * zero timeout. Messages name the host and cause, never the body or the
- * URL's path and query.
+ * zero timeout. Messages name the host and cause (and the proxy when one
+ * was used), never the body or the URL's path and query.
  */
 int32_t smartbill_http_send_callback(const char *url,
                                      ptrdiff_t url_len,
@@ -819,7 +838,9 @@ int32_t smartbill_http_send_callback(const char *url,
  * `output_charset` says so), following up to 5 redirects as a browser
  * would. The answer goes into `*out` (release with
  * `smartbill_response_free`); read its body, decoded by its declared
- * charset, with `smartbill_response_body`.
+ * charset, with `smartbill_response_body`. A 301, 302 or 303 continues as
+ * a GET without the body, a 307 or 308 repeats the POST; an error names
+ * the host that failed, which after a redirect is the host redirected to.
  *
  * `timeout_ms` (at least 1) bounds the whole exchange; `options` may be
  * NULL. Network failures as `smartbill_http_send_callback`. Messages name
@@ -831,23 +852,46 @@ int32_t smartbill_http_submit(const SmartbillForm *form,
                               SmartbillResponse **out);
 
 /**
- * The firewall check: can this machine reach SmartBill? `target` is an
- * environment (`demo`, `production` or a base URL, whose signup endpoint
- * is probed) or any http(s) URL. A GET is sent; redirects are not followed.
+ * The firewall check: can this machine reach SmartBill's signup endpoint?
+ * `environment` is `"demo"`, `"production"` or a base URL (http or https,
+ * optionally with a port and a path prefix such as a gateway's, no query or
+ * fragment), exactly as `smartbill_form_new` takes it; the probe goes to
+ * `<base>/xMain/mb/shar_transfer/info_inpt01.aspx`, where the form would
+ * post. Anything else, including a full signup URL or a URL with a query,
+ * is `SMARTBILL_ERR_INVALID_ARGUMENT` (field `environment`): to probe a URL
+ * exactly as given, use `smartbill_http_probe_url`. A GET is sent;
+ * redirects are not followed.
  *
  * Returns `SMARTBILL_OK` when the server answered at all (any HTTP status,
  * written to `*http_status`), else which failure: `SMARTBILL_ERR_HTTP_DNS`,
- * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY`,
- * `_PROTOCOL`, with the host and cause in the last error. `*elapsed_ms`
- * gets the time taken either way. `http_status` and `elapsed_ms` may be
- * NULL when not wanted; `options` may be NULL.
+ * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY` (the
+ * proxy could not be reached, refused the request or wants credentials),
+ * `_PROTOCOL`, with the host (and proxy) and cause in the last error.
+ * `*elapsed_ms` gets the time taken either way. `http_status` and
+ * `elapsed_ms` may be NULL when not wanted; `options` may be NULL.
  */
-int32_t smartbill_http_probe(const char *target,
-                             ptrdiff_t target_len,
+int32_t smartbill_http_probe(const char *environment,
+                             ptrdiff_t environment_len,
                              const SmartbillHttpOptions *options,
                              uint32_t timeout_ms,
                              int32_t *http_status,
                              uint32_t *elapsed_ms);
+
+/**
+ * The firewall check for a URL exactly as given: `url` is any http(s) URL
+ * (a health-check page, a full signup URL, a URL with a query); nothing is
+ * added to its path. Otherwise as `smartbill_http_probe`: a GET, redirects
+ * not followed, `SMARTBILL_OK` with `*http_status` for any answer, an
+ * `SMARTBILL_ERR_HTTP_*` status naming the failed hop otherwise,
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` (field `url`) for text that is not an
+ * http(s) URL with a host. Messages name the host, never the path or query.
+ */
+int32_t smartbill_http_probe_url(const char *url,
+                                 ptrdiff_t url_len,
+                                 const SmartbillHttpOptions *options,
+                                 uint32_t timeout_ms,
+                                 int32_t *http_status,
+                                 uint32_t *elapsed_ms);
 
 /**
  * Writes the HTTP status code of a response (e.g. 200) into `*status`.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lint, as the test command runs it: rustfmt, clippy (warnings are errors;
 # the lint levels live in Cargo.toml), mypy --strict on the Python package,
-# shellcheck on every script. The C# and Java compilers treat warnings as
+# ShellCheck on every script. The C# and Java compilers treat warnings as
 # errors in their own suites. Installs what is missing; safe to run again.
 # Usage: bash scripts/lint.sh
 set -euo pipefail

@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\n== 4. The firewall check");
     let options = http::Options::with_timeout_ms(5_000)?;
-    let probe = http::probe_target(&base, &options)?;
+    let probe = http::probe_environment(&base, &options)?;
     println!(
         "  stand-in reachable: HTTP {} in {} ms",
         probe.status,
@@ -166,8 +166,10 @@ fn serve_one_callback(
     listener.set_nonblocking(false)?;
     let (mut stream, peer) = listener.accept()?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let request = tiny_http::read_request(&mut stream)
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "no request"))?;
+    let request = tiny_http::read_request(&mut stream).map_err(|error| {
+        tiny_http::write_refusal(&mut stream, &error);
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{error:?}"))
+    })?;
     let status = handler::handle(allow, peer.ip(), &request.body, store);
     let line = match status {
         200 => "200 OK",

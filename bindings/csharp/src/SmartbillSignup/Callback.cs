@@ -61,11 +61,11 @@ namespace SmartbillSignup
     {
         private const uint TextUtf8 = 0;
         private const uint TextCp949 = 1;
-        // SMARTBILL_KEY_*: what smartbill_callback_key_flags says of a key.
-        private const uint KeyKnown = 1;
-        private const uint KeyRequired = 2;
-        private const uint KeySecret = 4;
-        private const uint KeyPersonal = 8;
+        // What smartbill_callback_key_flags says of a key.
+        private const uint KeyKnown = Native.SMARTBILL_KEY_KNOWN;
+        private const uint KeyRequired = Native.SMARTBILL_KEY_REQUIRED;
+        private const uint KeySecret = Native.SMARTBILL_KEY_SECRET;
+        private const uint KeyPersonal = Native.SMARTBILL_KEY_PERSONAL;
 
         private readonly Dictionary<string, string> _values;
         private readonly ReadOnlyCollection<string> _keys;
