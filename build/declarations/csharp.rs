@@ -41,9 +41,9 @@ pub fn generate(header: &Header) -> String {
          internal const string Lib = \"smartbill_signup\";\n\n",
     );
     for define in &header.defines {
-        // The checksum is a uint32_t whatever its value (smartbill_abi_checksum
-        // returns one): its type must not change with the number.
-        let ty = if define.name.ends_with("_CHECKSUM") {
+        // The checksum is a uint32_t whatever its value (as an int it would
+        // change type with the prototypes).
+        let ty = if define.name == "SMARTBILL_ABI_CHECKSUM" {
             "uint"
         } else if i32::try_from(define.value).is_ok() {
             "int"
