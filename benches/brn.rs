@@ -92,6 +92,22 @@ fn batch(c: &mut Criterion) {
             }
         })
     });
+
+    let pointers: Vec<*const c_char> = numbers.iter().map(|n| n.as_ptr().cast()).collect();
+    let lengths: Vec<isize> = numbers.iter().map(|n| n.len() as isize).collect();
+    group.bench_function("smartbill_brn_check_array (per number = time / 10k)", |b| {
+        b.iter(|| {
+            // SAFETY: one pointer, length and slot per number.
+            unsafe {
+                smartbill_brn_check_array(
+                    black_box(pointers.as_ptr()),
+                    lengths.as_ptr(),
+                    pointers.len(),
+                    statuses.as_mut_ptr(),
+                )
+            }
+        })
+    });
     group.finish();
 }
 

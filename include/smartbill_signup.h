@@ -285,6 +285,29 @@ int32_t smartbill_brn_check_many(const char *data,
                                  size_t *count);
 
 /**
+ * Checks many numbers given as an array, with no separator to choose:
+ * `items[i]` is the i-th number and `lengths[i]` its length in bytes
+ * (`lengths[i] < 0`: NUL-terminated; `lengths == NULL`: every item is
+ * NUL-terminated). Each item is checked exactly as by
+ * `smartbill_brn_check`, and its status written to `statuses[i]`; a NULL
+ * item with a length other than 0 gets `SMARTBILL_ERR_NULL_ARGUMENT` in
+ * its slot (NULL with length 0 is the empty text, `SMARTBILL_ERR_BRN_LENGTH`).
+ *
+ * Returns `SMARTBILL_OK` when the `count` statuses were written, whatever
+ * they are: a failing number is a status in the array, not an error of
+ * the call. `count == 0` reads and writes nothing (every pointer may be
+ * NULL). Otherwise `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `items` or
+ * `statuses`, and `SMARTBILL_ERR_INVALID_ARGUMENT` for a `count` no array
+ * can hold (more than `PTRDIFF_MAX / sizeof(char *)`); nothing is written
+ * then. `items` and `lengths` (when not NULL) must hold `count` entries,
+ * `statuses` `count` slots.
+ */
+int32_t smartbill_brn_check_array(const char *const *items,
+                                  const ptrdiff_t *lengths,
+                                  size_t count,
+                                  int32_t *statuses);
+
+/**
  * Checks `record_count` numbers stored as fixed-width records of
  * `record_width` bytes each (a COBOL `OCCURS` table of `PIC X(n)`), writing
  * one status per record into `statuses` (which must hold `record_count`

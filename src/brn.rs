@@ -133,6 +133,66 @@ pub unsafe extern "C" fn smartbill_brn_check_many(
     })
 }
 
+/// Checks many numbers given as an array, with no separator to choose:
+/// `items[i]` is the i-th number and `lengths[i]` its length in bytes
+/// (`lengths[i] < 0`: NUL-terminated; `lengths == NULL`: every item is
+/// NUL-terminated). Each item is checked exactly as by
+/// `smartbill_brn_check`, and its status written to `statuses[i]`; a NULL
+/// item with a length other than 0 gets `SMARTBILL_ERR_NULL_ARGUMENT` in
+/// its slot (NULL with length 0 is the empty text, `SMARTBILL_ERR_BRN_LENGTH`).
+///
+/// Returns `SMARTBILL_OK` when the `count` statuses were written, whatever
+/// they are: a failing number is a status in the array, not an error of
+/// the call. `count == 0` reads and writes nothing (every pointer may be
+/// NULL). Otherwise `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `items` or
+/// `statuses`, and `SMARTBILL_ERR_INVALID_ARGUMENT` for a `count` no array
+/// can hold (more than `PTRDIFF_MAX / sizeof(char *)`); nothing is written
+/// then. `items` and `lengths` (when not NULL) must hold `count` entries,
+/// `statuses` `count` slots.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_check_array(
+    items: *const *const c_char,
+    lengths: *const isize,
+    count: usize,
+    statuses: *mut i32,
+) -> i32 {
+    guard("smartbill_brn_check_array", || {
+        if count == 0 {
+            return Ok(());
+        }
+        if count > isize::MAX as usize / std::mem::size_of::<*const c_char>() {
+            return Err(Error::new(
+                Status::InvalidArgument,
+                format!("count {count} is more items than an array can hold"),
+            )
+            .with_field("count"));
+        }
+        if items.is_null() {
+            return Err(super::args::null_argument("items"));
+        }
+        // SAFETY: the caller passes `count` item pointers, `count` lengths
+        // when `lengths` is not NULL, and `count` status slots.
+        let items = unsafe { std::slice::from_raw_parts(items, count) };
+        let lengths =
+            (!lengths.is_null()).then(|| unsafe { std::slice::from_raw_parts(lengths, count) });
+        let out = unsafe { status_slots(statuses, count, count) }?;
+        for (i, (slot, &item)) in out.iter_mut().zip(items).enumerate() {
+            let len = lengths.map_or(-1, |l| l[i]);
+            *slot = if item.is_null() && len != 0 {
+                Status::NullArgument.code()
+            } else {
+                // SAFETY: a valid text argument per the documented rules
+                // (NULL only with length 0, which text_in reads as empty).
+                match unsafe { text_in(item, len, "item") } {
+                    Ok(bytes) => brn::check_bytes(bytes).code(),
+                    Err(e) => e.status().code(),
+                }
+            };
+        }
+        Ok(())
+    })
+}
+
 /// Checks `record_count` numbers stored as fixed-width records of
 /// `record_width` bytes each (a COBOL `OCCURS` table of `PIC X(n)`), writing
 /// one status per record into `statuses` (which must hold `record_count`

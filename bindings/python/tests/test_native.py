@@ -36,6 +36,8 @@ C_TO_CTYPES = {
     "char *": ctypes.POINTER(ctypes.c_char),
     "size_t *": ctypes.POINTER(ctypes.c_size_t),
     "int32_t *": ctypes.POINTER(ctypes.c_int32),
+    "const char *const *": ctypes.POINTER(ctypes.c_char_p),
+    "const ptrdiff_t *": ctypes.POINTER(ctypes.c_ssize_t),
     "uint32_t *": ctypes.POINTER(ctypes.c_uint32),
     "void": None,
 }

@@ -35,6 +35,7 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_brn_format(byte[] brn, IntPtr brnLen, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_brn_kind(byte[] brn, IntPtr brnLen, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_brn_check_many(byte[] data, IntPtr dataLen, byte separator, [Out] int[] statuses, UIntPtr statusesCap, out UIntPtr count);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_brn_check_array(IntPtr[] items, IntPtr[] lengths, UIntPtr count, [Out] int[] statuses);
 
         // Signup form.
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_new(byte[] environment, IntPtr environmentLen, out FormHandle form);

@@ -56,6 +56,16 @@ _check_many = declare(
     SIZE_OUT,
 )
 
+# The array batch: one pointer and one length per number, no separator.
+_check_array = declare(
+    "smartbill_brn_check_array",
+    STATUS,
+    ctypes.POINTER(ctypes.c_char_p),
+    ctypes.POINTER(TEXT_LEN),
+    SIZE,
+    ctypes.POINTER(ctypes.c_int32),
+)
+
 # The batch separator. NUL rather than a newline: lines read from a file end
 # in "\n", which is whitespace inside a number, and would otherwise all take
 # the slow path below.

@@ -42,6 +42,7 @@ final class Native32 {
     static native int smartbill_brn_kind(byte[] brn, int brnLen, byte[] buf, int cap, int[] outLen);
     static native int smartbill_brn_check_many(byte[] data, int dataLen, byte separator, int[] statuses, int statusesCap, int[] count);
     static native int smartbill_brn_check_records(byte[] data, int recordWidth, int recordCount, int[] statuses);
+    static native int smartbill_brn_check_array(Pointer items, Pointer lengths, int count, int[] statuses);
 
     // Signup form.
     static native int smartbill_form_new(byte[] environment, int environmentLen, int[] out);

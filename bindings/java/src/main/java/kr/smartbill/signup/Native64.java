@@ -42,6 +42,7 @@ final class Native64 {
     static native int smartbill_brn_kind(byte[] brn, long brnLen, byte[] buf, long cap, long[] outLen);
     static native int smartbill_brn_check_many(byte[] data, long dataLen, byte separator, int[] statuses, long statusesCap, long[] count);
     static native int smartbill_brn_check_records(byte[] data, long recordWidth, long recordCount, int[] statuses);
+    static native int smartbill_brn_check_array(Pointer items, Pointer lengths, long count, int[] statuses);
 
     // Signup form.
     static native int smartbill_form_new(byte[] environment, long environmentLen, long[] out);
