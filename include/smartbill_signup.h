@@ -583,12 +583,16 @@ void smartbill_form_free(SmartbillForm *form);
  * `SMARTBILL_ERR_FIELD_UNENCODABLE` for a character CP949 cannot hold
  * (e.g. an emoji). Checked by `smartbill_form_validate` (and so by
  * `_html` and `_urlencoded`): required parameters, formats and the CP949
- * byte limits. A refused value is not stored and the refusal is
- * remembered: `smartbill_form_validate` fails with it until the same
- * parameter is set successfully (an unknown name is never forgotten), so
- * a caller that misses a return code cannot send an incomplete form.
- * `SMARTBILL_ERR_NULL_ARGUMENT` (form, or NULL text with a non-zero
- * length) leaves the form untouched.
+ * byte limits. A refused value is not stored and every failure of this
+ * call, whatever its status (a NULL name or value with a non-zero length,
+ * `SMARTBILL_ERR_NULL_ARGUMENT`, and a failure inside the library,
+ * `SMARTBILL_ERR_INTERNAL`, included), is remembered:
+ * `smartbill_form_validate`, `_html` and `_urlencoded` fail with it until
+ * the same parameter is set successfully (an unknown name and an internal
+ * failure are never forgotten), so a caller that misses a return code
+ * cannot send an incomplete form. Only the latest failure per parameter
+ * is kept, and the first for unknown names. A NULL `form` is
+ * `SMARTBILL_ERR_NULL_ARGUMENT`.
  */
 int32_t smartbill_form_set(SmartbillForm *form,
                            const char *name,
@@ -617,8 +621,9 @@ int32_t smartbill_form_set(SmartbillForm *form,
  *
  * Returns `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option for an
  * unknown option or a bad value, `SMARTBILL_ERR_INVALID_TEXT` for text
- * that is not UTF-8; a refusal is remembered as for `smartbill_form_set`
- * until the option is set successfully.
+ * that is not UTF-8; every failure is remembered as for
+ * `smartbill_form_set` until the option is set successfully (the latest
+ * per option).
  */
 int32_t smartbill_form_set_option(SmartbillForm *form,
                                   const char *name,

@@ -13,7 +13,10 @@
 //! - A refused `set` or `set_option` is remembered: until the same parameter
 //!   or option is set successfully, `validate` fails with that error first,
 //!   so a caller that ignores a return code can never send a form that
-//!   silently lacks a value. An unknown name is never forgotten.
+//!   silently lacks a value. An unknown name, and a failure inside the
+//!   library, is never forgotten. Only the latest refusal per parameter or
+//!   option is kept (and the first for unknown names), so a caller that
+//!   fails in a loop cannot grow the form without bound.
 //!
 //! Values are trimmed (COBOL fields are space-padded); a blank value clears
 //! the parameter, which is then not sent.
@@ -48,12 +51,18 @@ use rules::Value;
 use std::borrow::Cow;
 
 /// What a remembered refusal is about, so a later success can clear it.
+/// At most one refusal is kept per subject, so they stay bounded however
+/// many calls fail (15 parameters, 5 options, 2 permanent ones).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Subject {
     Field(usize),
     Option(&'static str),
-    /// An unknown name: nothing can make it right.
+    /// An unknown name (or one not even valid text): nothing can make it
+    /// right. The first such refusal is kept.
     Unknown,
+    /// A failure inside the library (a caught panic): the form cannot be
+    /// trusted any more. The first such failure is kept.
+    Internal,
 }
 
 /// A signup form for one environment: parameters, options, and the refusals
@@ -159,13 +168,50 @@ impl SignupForm {
         }
     }
 
+    /// Remembers a failed `set` that the form's own checks did not see (a
+    /// NULL argument at the C ABI): against the parameter `name` names when
+    /// it is one, else as an unknown name. Returns the error.
+    pub fn remember_set_failure(&mut self, name: Option<&[u8]>, error: Error) -> Result<()> {
+        let index = name
+            .and_then(|n| text::decode(n, self.options.input_charset, "name").ok())
+            .and_then(|n| fields::index_of(text::trim(&n)));
+        self.refuse(index.map_or(Subject::Unknown, Subject::Field), error)
+    }
+
+    /// [`remember_set_failure`](Self::remember_set_failure) for `set_option`.
+    pub fn remember_option_failure(&mut self, name: Option<&[u8]>, error: Error) -> Result<()> {
+        let option = name
+            .and_then(|n| std::str::from_utf8(n).ok())
+            .and_then(options::canonical);
+        self.refuse(option.map_or(Subject::Unknown, Subject::Option), error)
+    }
+
+    /// Remembers a failure inside the library during a `set` or
+    /// `set_option` (a caught panic): the form refuses to validate from now
+    /// on. Returns the error.
+    pub fn remember_internal_failure(&mut self, error: Error) -> Result<()> {
+        self.refuse(Subject::Internal, error)
+    }
+
     fn accept(&mut self, subject: Subject) {
         self.refused.retain(|(s, _)| *s != subject);
     }
 
+    /// Keeps the latest refusal per parameter and option, and the first
+    /// one for unknown names and for internal failures.
     fn refuse(&mut self, subject: Subject, error: Error) -> Result<()> {
-        self.refused.push((subject, error.clone()));
+        let permanent = matches!(subject, Subject::Unknown | Subject::Internal);
+        if !(permanent && self.refused.iter().any(|(s, _)| *s == subject)) {
+            self.refused.retain(|(s, _)| *s != subject);
+            self.refused.push((subject, error.clone()));
+        }
         Err(error)
+    }
+
+    /// How many refusals are remembered (at most one per parameter, option,
+    /// unknown names and internal failures).
+    pub fn refusal_count(&self) -> usize {
+        self.refused.len()
     }
 
     /// Checks the whole form: the first remembered refusal, else the first
@@ -330,6 +376,55 @@ mod tests {
             Some("target"),
             "an unknown name stays"
         );
+    }
+
+    #[test]
+    fn refusals_stay_bounded_and_the_latest_per_parameter_is_kept() {
+        let mut form = demo();
+        for i in 0..20_000 {
+            let _ = form.set("pComName", &format!("{i}😀"));
+            let _ = form.set(&format!("pNoSuch{i}"), "x");
+            let _ = form.set_option("target", &format!("_bad{i}"));
+        }
+        assert_eq!(form.refusal_count(), 3);
+        let e = form.validate().unwrap_err();
+        assert_eq!(
+            e.field(),
+            Some("pNoSuch0"),
+            "the first unknown name is kept"
+        );
+        form.set("pComName", "회사").unwrap();
+        form.set_option("target", "_self").unwrap();
+        assert_eq!(form.refusal_count(), 1);
+        let mut form = demo();
+        let _ = form.set("pComName", "1😀");
+        let _ = form.set("pComName", "22😀");
+        assert!(form
+            .validate()
+            .unwrap_err()
+            .message()
+            .contains("position 3"));
+    }
+
+    #[test]
+    fn failures_from_outside_the_form_are_remembered() {
+        let mut form = demo();
+        let null = || Error::new(Status::NullArgument, "value is NULL");
+        let _ = form.remember_set_failure(Some(b" pComName "), null());
+        assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
+        form.set("pComName", "x").unwrap();
+        form.validate().unwrap();
+        let _ = form.remember_option_failure(Some(b"target"), null());
+        assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
+        form.set_option("target", "_top").unwrap();
+        form.validate().unwrap();
+        let _ = form.remember_set_failure(None, null());
+        form.set("pComName", "y").unwrap();
+        assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
+        let mut form = demo();
+        let _ = form.remember_internal_failure(Error::new(Status::Internal, "boom"));
+        form.set("pComName", "z").unwrap();
+        assert_eq!(form.html().unwrap_err().status(), Status::Internal);
     }
 
     #[test]
