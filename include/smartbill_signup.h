@@ -632,6 +632,25 @@ int32_t smartbill_form_set_option(SmartbillForm *form,
                                   ptrdiff_t value_len);
 
 /**
+ * Writes the current value of a form option into `buf`, in its canonical
+ * spelling (ASCII): `input_charset` and `output_charset` (alias
+ * `page_charset`) `utf-8` or `euc-kr`; `auto_submit` `yes` or `no`;
+ * `target` as set; `brn_check` `strict` or `digits`. `name` as for
+ * `smartbill_form_set_option` (UTF-8, surrounding whitespace ignored), so a
+ * wrapper learns what the library understood without a rule of its own.
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown option,
+ * `SMARTBILL_ERR_INVALID_TEXT` for a name that is not UTF-8. Reading is
+ * not setting: nothing is remembered by the form. Output rules as for every
+ * text output.
+ */
+int32_t smartbill_form_option(const SmartbillForm *form,
+                              const char *name,
+                              ptrdiff_t name_len,
+                              char *buf,
+                              size_t cap,
+                              size_t *out_len);
+
+/**
  * Checks the whole form. Returns `SMARTBILL_OK`, a remembered refusal from
  * `smartbill_form_set`/`_set_option`, or the first parameter, in the
  * guide's order, that breaks a rule: `SMARTBILL_ERR_FIELD_REQUIRED`

@@ -156,6 +156,34 @@ pub unsafe extern "C" fn smartbill_form_set_option(
     })
 }
 
+/// Writes the current value of a form option into `buf`, in its canonical
+/// spelling (ASCII): `input_charset` and `output_charset` (alias
+/// `page_charset`) `utf-8` or `euc-kr`; `auto_submit` `yes` or `no`;
+/// `target` as set; `brn_check` `strict` or `digits`. `name` as for
+/// `smartbill_form_set_option` (UTF-8, surrounding whitespace ignored), so a
+/// wrapper learns what the library understood without a rule of its own.
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown option,
+/// `SMARTBILL_ERR_INVALID_TEXT` for a name that is not UTF-8. Reading is
+/// not setting: nothing is remembered by the form. Output rules as for every
+/// text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_form_option(
+    form: *const SmartbillForm,
+    name: *const c_char,
+    name_len: isize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_form_option", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let form = unsafe { form_ref(form) }?;
+        let name = unsafe { utf8_in(name, name_len, "name") }?;
+        let value = form.options().get(name)?;
+        unsafe { text_out(value.as_bytes(), buf, cap, out_len) }
+    })
+}
+
 /// Checks the whole form. Returns `SMARTBILL_OK`, a remembered refusal from
 /// `smartbill_form_set`/`_set_option`, or the first parameter, in the
 /// guide's order, that breaks a rule: `SMARTBILL_ERR_FIELD_REQUIRED`

@@ -42,6 +42,7 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void smartbill_form_free(IntPtr form);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_set(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_set_option(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_option(FormHandle form, byte[] name, IntPtr nameLen, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_validate(FormHandle form);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_html(FormHandle form, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern int smartbill_form_urlencoded(FormHandle form, byte[] buf, UIntPtr cap, out UIntPtr outLen);

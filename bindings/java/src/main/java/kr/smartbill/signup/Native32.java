@@ -49,6 +49,7 @@ final class Native32 {
     static native void smartbill_form_free(Pointer form);
     static native int smartbill_form_set(Pointer form, byte[] name, int nameLen, byte[] value, int valueLen);
     static native int smartbill_form_set_option(Pointer form, byte[] name, int nameLen, byte[] value, int valueLen);
+    static native int smartbill_form_option(Pointer form, byte[] name, int nameLen, byte[] buf, int cap, int[] outLen);
     static native int smartbill_form_validate(Pointer form);
     static native int smartbill_form_html(Pointer form, byte[] buf, int cap, int[] outLen);
     static native int smartbill_form_urlencoded(Pointer form, byte[] buf, int cap, int[] outLen);

@@ -49,6 +49,7 @@ final class Native64 {
     static native void smartbill_form_free(Pointer form);
     static native int smartbill_form_set(Pointer form, byte[] name, long nameLen, byte[] value, long valueLen);
     static native int smartbill_form_set_option(Pointer form, byte[] name, long nameLen, byte[] value, long valueLen);
+    static native int smartbill_form_option(Pointer form, byte[] name, long nameLen, byte[] buf, long cap, long[] outLen);
     static native int smartbill_form_validate(Pointer form);
     static native int smartbill_form_html(Pointer form, byte[] buf, long cap, long[] outLen);
     static native int smartbill_form_urlencoded(Pointer form, byte[] buf, long cap, long[] outLen);
