@@ -63,7 +63,34 @@ static void test_refusals_are_bounded(void) {
     smartbill_form_free(form);
 }
 
+/* smartbill_form_option: what the library understood, in canonical spelling. */
+static void test_form_option(void) {
+    SmartbillForm *form = valid_form();
+    char buf[80];
+    size_t len = 0;
+    CHECK_STATUS(smartbill_form_option(form, "output_charset", -1, buf, sizeof buf, &len), "OK", "default");
+    CHECK(strcmp(buf, "utf-8") == 0, "default charset %s", buf);
+    CHECK_STATUS(smartbill_form_set_option(form, "\vpage_charset\xe3\x80\x80", -1, " MS949\v", -1), "OK", "alias");
+    CHECK_STATUS(smartbill_form_option(form, "output_charset", -1, buf, sizeof buf, &len), "OK", "get");
+    CHECK(strcmp(buf, "euc-kr") == 0, "canonical %s", buf);
+    CHECK_STATUS(smartbill_form_option(form, " page_charset ", -1, buf, sizeof buf, &len), "OK", "by alias");
+    CHECK(strcmp(buf, "euc-kr") == 0, "canonical %s", buf);
+    CHECK_STATUS(smartbill_form_set_option(form, "auto_submit", -1, "0", -1), "OK", "auto_submit");
+    CHECK_STATUS(smartbill_form_option(form, "auto_submit", -1, buf, sizeof buf, &len), "OK", "get");
+    CHECK(strcmp(buf, "no") == 0, "auto_submit %s", buf);
+    CHECK_STATUS(smartbill_form_option(form, "brn_check", -1, buf, sizeof buf, &len), "OK", "get");
+    CHECK(strcmp(buf, "strict") == 0, "brn_check %s", buf);
+    CHECK_STATUS(smartbill_form_option(form, "target", -1, buf, 3, &len), "BUFFER_TOO_SMALL", "small");
+    CHECK(len == 6, "needs %zu", len);
+    CHECK_STATUS(smartbill_form_option(form, "colour", -1, buf, sizeof buf, &len), "INVALID_ARGUMENT", "unknown");
+    CHECK_STATUS(smartbill_form_option(form, "\xff", -1, buf, sizeof buf, &len), "INVALID_TEXT", "not UTF-8");
+    CHECK_STATUS(smartbill_form_option(NULL, "target", -1, buf, sizeof buf, &len), "NULL_ARGUMENT", "NULL form");
+    CHECK_STATUS(smartbill_form_validate(form), "OK", "reading is not setting: nothing remembered");
+    smartbill_form_free(form);
+}
+
 int main(void) {
+    test_form_option();
     test_null_value_is_remembered();
     test_refusals_are_bounded();
     return report("test_refusals");
