@@ -12,9 +12,10 @@ use std::ffi::c_char;
 /// `brn`/`brn_len`: the number as text (`brn_len < 0`: NUL-terminated),
 /// with or without dashes and spaces; surrounding whitespace is ignored:
 /// Unicode White_Space in UTF-8 (space, tab, CR, LF, vertical tab, form
-/// feed, U+0085, U+00A0, the ideographic space U+3000, ...) and CP949's
-/// ideographic space (`A1 A1`), the same definition as every other entry
-/// point of the library.
+/// feed, U+0085, U+00A0, the ideographic space U+3000, ...), the same
+/// definition as every other entry point of the library; bytes that are not
+/// UTF-8 are read as CP949, whose whitespace is ASCII's and the ideographic
+/// space `A1 A1`.
 ///
 /// Returns `SMARTBILL_OK`, or the first rule it breaks, in this order:
 /// `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and

@@ -60,81 +60,43 @@ pub fn trim(text: &str) -> &str {
 }
 
 /// `bytes` without surrounding whitespace, for text whose encoding is not
-/// declared (business numbers): a whitespace character encoded in UTF-8,
-/// or the ideographic space in CP949 (`A1 A1`, which is not UTF-8, so the
-/// two readings never disagree). Whatever else the bytes hold is left for
-/// the caller to judge.
+/// declared (business numbers). The bytes are read one way as a whole:
+/// valid UTF-8 is UTF-8 text, trimmed as [`trim`] does; anything else is
+/// taken as CP949 (a COBOL field), whose whitespace is ASCII's and the
+/// ideographic space `A1 A1` (U+3000: no other White_Space character is in
+/// CP949). Reading the whole text one way matters: `C2 85` is U+0085 in
+/// UTF-8 but a Hangul syllable in CP949. Whatever else the bytes hold is
+/// left for the caller to judge.
 pub fn trim_bytes(bytes: &[u8]) -> &[u8] {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => trim(text).as_bytes(),
+        Err(_) => trim_cp949(bytes),
+    }
+}
+
+/// [`trim_bytes`] for bytes read as CP949.
+fn trim_cp949(bytes: &[u8]) -> &[u8] {
+    let ascii_space = |b: u8| b.is_ascii() && is_surrounding_space(char::from(b));
     let mut rest = bytes;
     loop {
-        let n = leading_space_len(rest);
-        if n == 0 {
-            break;
+        match rest {
+            [b, tail @ ..] if ascii_space(*b) => rest = tail,
+            // U+3000, the only non-ASCII whitespace CP949 holds.
+            [0xA1, 0xA1, tail @ ..] => rest = tail,
+            _ => break,
         }
-        rest = &rest[n..];
     }
     loop {
-        let n = trailing_space_len(rest);
-        if n == 0 {
-            break;
+        match rest {
+            [head @ .., b] if ascii_space(*b) => rest = head,
+            // A trailing A1 A1 could be the end of a pair starting one byte
+            // earlier only if that byte were a lead byte, which is not a
+            // digit, space or dash: the number is refused either way.
+            [head @ .., 0xA1, 0xA1] => rest = head,
+            _ => break,
         }
-        rest = &rest[..rest.len() - n];
     }
     rest
-}
-
-/// The CP949 encoding of U+3000, the only non-ASCII whitespace CP949 holds.
-const CP949_IDEOGRAPHIC_SPACE: [u8; 2] = [0xA1, 0xA1];
-
-/// The length of the whitespace character at the start of `bytes`, or 0.
-fn leading_space_len(bytes: &[u8]) -> usize {
-    let Some(&first) = bytes.first() else {
-        return 0;
-    };
-    if first.is_ascii() {
-        return usize::from(is_surrounding_space(first as char));
-    }
-    let width = match first {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        // Not a UTF-8 lead byte.
-        _ => {
-            return if bytes.starts_with(&CP949_IDEOGRAPHIC_SPACE) {
-                2
-            } else {
-                0
-            }
-        }
-    };
-    match bytes.get(..width).map(std::str::from_utf8) {
-        Some(Ok(c)) if c.chars().all(is_surrounding_space) => width,
-        Some(Ok(_)) => 0,
-        _ if bytes.starts_with(&CP949_IDEOGRAPHIC_SPACE) => 2,
-        _ => 0,
-    }
-}
-
-/// The length of the whitespace character at the end of `bytes`, or 0.
-fn trailing_space_len(bytes: &[u8]) -> usize {
-    let Some(&last) = bytes.last() else {
-        return 0;
-    };
-    if last.is_ascii() {
-        return usize::from(is_surrounding_space(last as char));
-    }
-    // The last UTF-8 character starts at the last byte that is not a
-    // continuation byte (0b10xx_xxxx), at most 4 bytes from the end.
-    let floor = bytes.len().saturating_sub(4);
-    let start = (floor..bytes.len())
-        .rev()
-        .find(|&i| bytes[i] & 0xC0 != 0x80);
-    match start.map(|i| (i, std::str::from_utf8(&bytes[i..]))) {
-        Some((i, Ok(c))) if c.chars().all(is_surrounding_space) => bytes.len() - i,
-        Some((_, Ok(_))) => 0,
-        _ if bytes.ends_with(&CP949_IDEOGRAPHIC_SPACE) => 2,
-        _ => 0,
-    }
 }
 
 /// Decodes `bytes` in `charset`. Malformed input is `INVALID_TEXT`, naming
