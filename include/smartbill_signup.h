@@ -39,7 +39,8 @@
  *  7. Calling convention: plain C (cdecl). On 32-bit Windows, C# must say
  *     CallingConvention.Cdecl.
  *  8. Versions: refuse to run when smartbill_abi_version() differs from
- *     SMARTBILL_ABI_VERSION.
+ *     SMARTBILL_ABI_VERSION, or smartbill_abi_checksum() (the prototypes)
+ *     from SMARTBILL_ABI_CHECKSUM.
  */
 
 #ifndef SMARTBILL_SIGNUP_H
@@ -150,6 +151,13 @@
  * It changes whenever an existing function's signature or meaning changes.
  */
 #define SMARTBILL_ABI_VERSION 1
+
+/**
+ * The checksum of this header's function prototypes (FNV-1a, 32-bit, of
+ * their types, see build/header.rs). Wrappers generated from this header
+ * carry it and refuse a library whose smartbill_abi_checksum() differs.
+ */
+#define SMARTBILL_ABI_CHECKSUM 2472607925
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -536,6 +544,15 @@ const char *smartbill_version(void);
  * `SMARTBILL_ABI_VERSION` must refuse to run when they differ.
  */
 uint32_t smartbill_abi_version(void);
+
+/**
+ * Returns the checksum of the library's function prototypes, which the
+ * header it was built with defines as `SMARTBILL_ABI_CHECKSUM`. A wrapper
+ * generated from another header (a function added, removed or given other
+ * argument or return types) carries another checksum and must refuse to
+ * run, even when the ABI versions agree.
+ */
+uint32_t smartbill_abi_checksum(void);
 
 /**
  * Panics inside the library on purpose, to prove from any language that a

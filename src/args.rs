@@ -1,5 +1,5 @@
 //! Reading arguments and writing results across the boundary
-//! (DESIGN.md conventions 3 and 4).
+//! (the header's conventions 3 and 4: text in, text out).
 
 use smartbill_signup_core::error::{Error, Result};
 use smartbill_signup_core::status::Status;

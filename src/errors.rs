@@ -154,6 +154,17 @@ pub extern "C" fn smartbill_abi_version() -> u32 {
     super::SMARTBILL_ABI_VERSION
 }
 
+/// Returns the checksum of the library's function prototypes, which the
+/// header it was built with defines as `SMARTBILL_ABI_CHECKSUM`. A wrapper
+/// generated from another header (a function added, removed or given other
+/// argument or return types) carries another checksum and must refuse to
+/// run, even when the ABI versions agree.
+#[no_mangle]
+pub extern "C" fn smartbill_abi_checksum() -> u32 {
+    // Written by build.rs from the generated header (build/header.rs).
+    include!(concat!(env!("OUT_DIR"), "/abi_checksum.rs"))
+}
+
 /// Panics inside the library on purpose, to prove from any language that a
 /// panic never crosses the boundary: always returns `SMARTBILL_ERR_INTERNAL`
 /// and sets the last error. For tests and support diagnostics.

@@ -5,7 +5,7 @@
 //
 // Limits are CP949 bytes (Hangul 2, ASCII 1): SmartBill's own page says
 // "150 English characters or 75 Korean characters", so it counts bytes of a
-// double-byte encoding. See shared/reference/smartbill-guide-notes.md.
+// double-byte encoding (the guide, at "영문은 150자, 한글은 75자 이하").
 
 // Rules: (Variant, name in every language, what a value must be)
 form_rule_table! {

@@ -32,46 +32,22 @@ from collections import abc
 from typing import Any, Callable, Mapping, NamedTuple, Optional, Tuple, Union
 
 from ._errors import HttpError, SmartbillError, error_for, last_error, status_name
-from ._native import (
-    BUF,
-    FLAGS,
-    FORM,
-    HTTP_OPTIONS,
-    INT_OUT,
-    RESPONSE,
-    SIZE,
-    SIZE_OUT,
-    STATUS,
-    TEXT,
-    TEXT_LEN,
-    U32_OUT,
-    declare,
-)
+from ._native import HTTP_OPTIONS, RESPONSE, declare
 from ._text import OK, TextIn, call_out, to_bytes
 from .form import SignupForm
 
-_options_new = declare("smartbill_http_options_new", STATUS, ctypes.POINTER(HTTP_OPTIONS))
-_options_set = declare("smartbill_http_options_set", STATUS, HTTP_OPTIONS, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
-_options_free = declare("smartbill_http_options_free", None, HTTP_OPTIONS)
-_send_callback = declare(
-    "smartbill_http_send_callback",
-    STATUS,
-    TEXT,
-    TEXT_LEN,
-    TEXT,
-    TEXT_LEN,
-    HTTP_OPTIONS,
-    FLAGS,
-    ctypes.POINTER(RESPONSE),
-)
-_submit = declare("smartbill_http_submit", STATUS, FORM, HTTP_OPTIONS, FLAGS, ctypes.POINTER(RESPONSE))
-_probe = declare("smartbill_http_probe", STATUS, TEXT, TEXT_LEN, HTTP_OPTIONS, FLAGS, INT_OUT, U32_OUT)
-_response_status = declare("smartbill_response_status", STATUS, RESPONSE, INT_OUT)
-_response_elapsed = declare("smartbill_response_elapsed_ms", STATUS, RESPONSE, U32_OUT)
-_response_body = declare("smartbill_response_body", STATUS, RESPONSE, FLAGS, BUF, SIZE, SIZE_OUT)
-_response_body_raw = declare("smartbill_response_body_raw", STATUS, RESPONSE, BUF, SIZE, SIZE_OUT)
-_response_content_type = declare("smartbill_response_content_type", STATUS, RESPONSE, BUF, SIZE, SIZE_OUT)
-_response_free = declare("smartbill_response_free", None, RESPONSE)
+_options_new = declare("smartbill_http_options_new")
+_options_set = declare("smartbill_http_options_set")
+_options_free = declare("smartbill_http_options_free")
+_send_callback = declare("smartbill_http_send_callback")
+_submit = declare("smartbill_http_submit")
+_probe = declare("smartbill_http_probe")
+_response_status = declare("smartbill_response_status")
+_response_elapsed = declare("smartbill_response_elapsed_ms")
+_response_body = declare("smartbill_response_body")
+_response_body_raw = declare("smartbill_response_body_raw")
+_response_content_type = declare("smartbill_response_content_type")
+_response_free = declare("smartbill_response_free")
 
 _UTF8 = 0  # SMARTBILL_TEXT_UTF8
 _MAX_TIMEOUT_MS = 2**32 - 1

@@ -73,7 +73,7 @@ public final class Http {
         int[] status = new int[1];
         int[] elapsed = new int[1];
         withOptions(options, o -> {
-            check(Abi.httpProbe(t, t.length, o, timeoutMs, status, elapsed));
+            check(Abi.smartbill_http_probe(t, Text.length(t), o, timeoutMs, status, elapsed));
             return null;
         });
         return new Probe(status[0], elapsed[0] & 0xFFFFFFFFL);
@@ -93,9 +93,9 @@ public final class Http {
         synchronized (form) {
             Pointer f = form.open();
             return withOptions(options, o -> {
-                Pointer[] out = new Pointer[1];
-                check(Abi.httpSubmit(f, o, timeoutMs, out));
-                return HttpResponse.read(out[0]);
+                long[] out = new long[1];
+                check(Abi.smartbill_http_submit(f, o, timeoutMs, out));
+                return HttpResponse.read(Sizes.handle(out));
             });
         }
     }
@@ -113,9 +113,9 @@ public final class Http {
         byte[] u = Text.utf8(Objects.requireNonNull(url, "url"));
         byte[] j = Text.utf8(Objects.requireNonNull(json, "json"));
         return withOptions(options, o -> {
-            Pointer[] out = new Pointer[1];
-            check(Abi.httpSendCallback(u, u.length, j, j.length, o, timeoutMs, out));
-            return HttpResponse.read(out[0]);
+            long[] out = new long[1];
+            check(Abi.smartbill_http_send_callback(u, Text.length(u), j, Text.length(j), o, timeoutMs, out));
+            return HttpResponse.read(Sizes.handle(out));
         });
     }
 
@@ -132,22 +132,23 @@ public final class Http {
         if (options == null || options.values.isEmpty()) {
             return use.apply(null);
         }
-        Pointer[] out = new Pointer[1];
-        check(Abi.httpOptionsNew(out));
+        long[] out = new long[1];
+        check(Abi.smartbill_http_options_new(out));
+        Pointer handle = Sizes.handle(out);
         try {
             for (Map.Entry<String, String> e : options.values.entrySet()) {
                 byte[] n = Text.utf8(e.getKey());
                 byte[] v = Text.utf8(e.getValue());
-                check(Abi.httpOptionsSet(out[0], n, n.length, v, v.length));
+                check(Abi.smartbill_http_options_set(handle, n, Text.length(n), v, Text.length(v)));
             }
-            return use.apply(out[0]);
+            return use.apply(handle);
         } finally {
-            Abi.httpOptionsFree(out[0]);
+            Abi.smartbill_http_options_free(handle);
         }
     }
 
     static void check(int status) {
-        if (status != Abi.OK) {
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
     }
