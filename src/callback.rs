@@ -95,8 +95,12 @@ pub unsafe extern "C" fn smartbill_callback_get(
         // SAFETY: the caller passes valid arguments per the documented rules.
         let cb = unsafe { callback_ref(cb) }?;
         let key = unsafe { key_in(key, key_len, flags) }?;
-        let value = cb.get(&key).unwrap_or("");
         let known = Key::lookup(&key);
+        let value = match known {
+            Some(k) => cb.value(k),
+            None => cb.get(&key),
+        }
+        .unwrap_or("");
         let secret = known.filter(|k| k.is_secret());
         let field: &str = match known {
             Some(k) => k.name(),
@@ -272,12 +276,12 @@ unsafe fn callback_ref<'a>(cb: *const SmartbillCallback) -> Result<&'a Callback>
 /// As `text_in`.
 unsafe fn key_in<'a>(key: *const c_char, key_len: isize, flags: u32) -> Result<Cow<'a, str>> {
     // SAFETY: forwarded from the caller.
-    let key = unsafe { text_in_as(key, key_len, flags, "key") }?;
-    if trim(&key).is_empty() {
-        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
-    }
-    Ok(match key {
+    let key = match unsafe { text_in_as(key, key_len, flags, "key") }? {
         Cow::Borrowed(k) => Cow::Borrowed(trim(k)),
         Cow::Owned(k) => Cow::Owned(trim(&k).to_string()),
-    })
+    };
+    if key.is_empty() {
+        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+    }
+    Ok(key)
 }

@@ -97,6 +97,28 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+/// Exactly the two layouts the scanner reads eight bytes at a time
+/// (`1248100998`, `124-81-00998`), with now and then a byte next to the
+/// digits ('/', ':', '?', a high byte) or something else where a dash goes.
+fn fast_layout() -> impl Strategy<Value = Vec<u8>> {
+    let byte = prop_oneof![
+        20 => b'0'..=b'9',
+        1 => prop::sample::select(vec![b'/', b':', b'?', b'-', b' ', 0xB0, 0x00, b'\xA1']),
+    ];
+    let dash = prop_oneof![10 => Just(b'-'), 1 => prop::sample::select(vec![b' ', b'0', b'_', b'\x2C', b'\x2E'])];
+    prop_oneof![
+        prop::collection::vec(byte.clone(), 10),
+        (prop::collection::vec(byte, 10), dash.clone(), dash).prop_map(|(d, a, b)| {
+            let mut v = d[..3].to_vec();
+            v.push(a);
+            v.extend_from_slice(&d[3..5]);
+            v.push(b);
+            v.extend_from_slice(&d[5..]);
+            v
+        }),
+    ]
+}
+
 fn number_like() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(piece(), 0..20).prop_map(|p| p.concat())
 }
@@ -157,6 +179,11 @@ proptest! {
     }
 
     #[test]
+    fn agrees_with_the_reference_on_the_fast_layouts(input in fast_layout()) {
+        check_one(&input)?;
+    }
+
+    #[test]
     fn agrees_with_the_reference_on_any_bytes(input in prop::collection::vec(any::<u8>(), 0..32)) {
         check_one(&input)?;
     }
@@ -164,6 +191,22 @@ proptest! {
     #[test]
     fn agrees_with_the_reference_on_any_text(input in any::<String>()) {
         check_one(input.as_bytes())?;
+    }
+
+    #[test]
+    fn batches_split_as_plain_splitting_does(
+        data in prop::collection::vec(prop::sample::select(vec![b'1', b'-', b' ', b'\n', b'|', 0, 0x0b]), 0..300),
+        separator in prop::sample::select(vec![b'\n', b'|', 0, 0x0b]),
+    ) {
+        // The plain reading: split at every separator; a final separator
+        // ends the last item; no data, no items.
+        let mut expected: Vec<&[u8]> = data.split(|&b| b == separator).collect();
+        if data.last() == Some(&separator) || data.is_empty() {
+            expected.pop();
+        }
+        let items: Vec<&[u8]> = brn::split_batch(&data, separator).collect();
+        prop_assert_eq!(&items, &expected);
+        prop_assert_eq!(brn::batch_len(&data, separator), expected.len());
     }
 
     #[test]

@@ -59,32 +59,72 @@ impl Key {
     /// case: `"user_sbid"`, `"SBID"` and `"sbid"` are all `UserSbid`,
     /// `"regYN"` is `RegYn`. `None` for a name the library does not know.
     pub fn lookup(name: &str) -> Option<Key> {
-        // Upper-case into a small buffer and match: one pass, no allocation.
-        const LONGEST: usize = "COM_PRESIDENT".len();
+        // Every spelling is ASCII and at most 16 bytes: the name, upper-cased
+        // eight bytes at a time, is compared with each spelling as two words.
         let bytes = name.as_bytes();
-        if bytes.len() > LONGEST {
+        if bytes.len() > 16 || bytes.len() < 3 {
             return None;
         }
-        let mut upper = [0u8; LONGEST];
-        for (u, b) in upper.iter_mut().zip(bytes) {
-            *u = b.to_ascii_uppercase();
-        }
-        Some(match &upper[..bytes.len()] {
-            b"USER_SBID" | b"SBID" => Key::UserSbid,
-            b"USER_NAME" => Key::UserName,
-            b"USER_EMAIL" | b"EMAIL" => Key::UserEmail,
-            b"USER_PHONE" => Key::UserPhone,
-            b"COM_REGNO" => Key::ComRegno,
-            b"COM_NAME" => Key::ComName,
-            b"COM_PRESIDENT" => Key::ComPresident,
-            b"COM_ADDRESS" => Key::ComAddress,
-            b"REGYN" => Key::RegYn,
-            b"AUTH_CODE" => Key::AuthCode,
-            b"AUTH_TOKEN" => Key::AuthToken,
-            b"PID" => Key::ErpUserId,
-            _ => return None,
-        })
+        let mut padded = [0u8; 16];
+        padded[..bytes.len()].copy_from_slice(bytes);
+        let (a, b) = padded.split_at(8);
+        let word = |half: &[u8]| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(half);
+            ascii_upper(u64::from_le_bytes(w))
+        };
+        let folded = (word(a)?, word(b)?);
+        SPELLINGS
+            .iter()
+            .find(|(spelling, _)| *spelling == folded)
+            .map(|&(_, key)| key)
     }
+}
+
+/// Every spelling a key may have (current and older names), upper-cased
+/// and zero-padded to two little-endian words, as [`Key::lookup`] compares
+/// them; built from the key table.
+static SPELLINGS: std::sync::LazyLock<Vec<((u64, u64), Key)>> = std::sync::LazyLock::new(|| {
+    Key::ALL
+        .into_iter()
+        .flat_map(|key| {
+            [Some(key.name()), key.old_name()]
+                .into_iter()
+                .flatten()
+                .map(move |n| (n, key))
+        })
+        .filter_map(|(name, key)| {
+            let mut padded = [0u8; 16];
+            padded
+                .get_mut(..name.len())?
+                .copy_from_slice(name.as_bytes());
+            let upper = padded.map(|b| b.to_ascii_uppercase());
+            let (a, b) = upper.split_at(8);
+            let word = |half: &[u8]| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(half);
+                u64::from_le_bytes(w)
+            };
+            Some(((word(a), word(b)), key))
+        })
+        .collect()
+});
+
+/// Eight bytes upper-cased (ASCII letters only), or `None` when a byte is
+/// not ASCII (no key has one).
+#[inline]
+fn ascii_upper(word: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    if word & HIGHS != 0 {
+        return None;
+    }
+    // With seven-bit bytes, adding (0x80 - c) sets a byte's high bit
+    // exactly when the byte is at least c; no carry crosses bytes.
+    let at_least_a = word + ONES * (0x80 - u64::from(b'a'));
+    let above_z = word + ONES * (0x80 - u64::from(b'z') - 1);
+    let lower = at_least_a & !above_z & HIGHS;
+    Some(word - (lower >> 2))
 }
 
 #[cfg(test)]
@@ -108,6 +148,44 @@ mod tests {
                 assert_eq!(Key::lookup(old), Some(k));
                 assert_eq!(Key::lookup(&old.to_ascii_uppercase()), Some(k));
             }
+        }
+    }
+
+    #[test]
+    fn upper_casing_eight_bytes_at_once_is_ascii_upper_casing() {
+        for b in 0u8..0x80 {
+            let word = u64::from_le_bytes([b, b'a', b'z', b'A', b'Z', b'_', b'`', b'{']);
+            let expected = u64::from_le_bytes([
+                b.to_ascii_uppercase(),
+                b'A',
+                b'Z',
+                b'A',
+                b'Z',
+                b'_',
+                b'`',
+                b'{',
+            ]);
+            assert_eq!(ascii_upper(word), Some(expected), "{b:#x}");
+        }
+        assert_eq!(
+            ascii_upper(u64::from_le_bytes([b'a', 0x80, 0, 0, 0, 0, 0, 0])),
+            None
+        );
+    }
+
+    #[test]
+    fn only_exact_spellings_match() {
+        for name in [
+            "USER_SBID\u{7f}",
+            "USER\u{7f}SBID",
+            "USER`SBID",
+            "user_sbi",
+            "AUTH_CODE_",
+            "",
+            "ID",
+            "P\u{130}D",
+        ] {
+            assert_eq!(Key::lookup(name), None, "{name:?}");
         }
     }
 

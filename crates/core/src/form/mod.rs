@@ -47,7 +47,6 @@ use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::status::Status;
 use crate::text::{self, Charset};
-use rules::Value;
 use std::borrow::Cow;
 
 /// What a remembered refusal is about, so a later success can clear it.
@@ -65,13 +64,29 @@ enum Subject {
     Internal,
 }
 
+/// The number of signup parameters.
+const FIELD_COUNT: usize = FIELDS.len();
+
+/// Where a stored value lies in [`SignupForm`]'s text, and its CP949 length.
+#[derive(Clone, Copy, Debug)]
+struct Stored {
+    start: usize,
+    end: usize,
+    cp949_len: usize,
+}
+
 /// A signup form for one environment: parameters, options, and the refusals
 /// not yet made right.
 #[derive(Clone, Debug)]
 pub struct SignupForm {
     environment: Environment,
     options: FormOptions,
-    values: Vec<Option<Value>>,
+    /// Every stored value, one after another, in one allocation; a replaced
+    /// value stays until the text is compacted.
+    text: String,
+    /// The bytes of `text` that belong to a stored value.
+    live: usize,
+    values: [Option<Stored>; FIELD_COUNT],
     refused: Vec<(Subject, Error)>,
 }
 
@@ -80,9 +95,51 @@ impl SignupForm {
         SignupForm {
             environment,
             options: FormOptions::default(),
-            values: vec![None; FIELDS.len()],
+            // The guide's sample, all 15 parameters, is about 300 bytes.
+            text: String::with_capacity(512),
+            live: 0,
+            values: [None; FIELD_COUNT],
             refused: Vec::new(),
         }
+    }
+
+    fn value(&self, index: usize) -> Option<(&str, usize)> {
+        let stored = self.values.get(index).copied().flatten()?;
+        Some((self.text.get(stored.start..stored.end)?, stored.cp949_len))
+    }
+
+    /// Stores a parameter's value (`None`: clears it).
+    fn store(&mut self, index: usize, value: Option<(&str, usize)>) {
+        if let Some(old) = self.values[index].take() {
+            self.live -= old.end - old.start;
+        }
+        let Some((text, cp949_len)) = value else {
+            return;
+        };
+        // Replaced values are garbage: compact before they outweigh the rest,
+        // so a form set again and again stays bounded.
+        let garbage = self.text.len() - self.live;
+        if garbage > self.live.max(4096) {
+            let mut compact = String::with_capacity(self.live + text.len());
+            for stored in self.values.iter_mut().flatten() {
+                let start = compact.len();
+                compact.push_str(&self.text[stored.start..stored.end]);
+                *stored = Stored {
+                    start,
+                    end: compact.len(),
+                    ..*stored
+                };
+            }
+            self.text = compact;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.live += text.len();
+        self.values[index] = Some(Stored {
+            start,
+            end: self.text.len(),
+            cp949_len,
+        });
     }
 
     pub fn environment(&self) -> &Environment {
@@ -95,8 +152,7 @@ impl SignupForm {
 
     /// The stored (trimmed) value of a parameter, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
-        let index = fields::index_of(name)?;
-        self.values[index].as_ref().map(|v| v.text.as_str())
+        self.value(fields::index_of(name)?).map(|(text, _)| text)
     }
 
     /// Sets a parameter by SmartBill's name (`"pComRegNo"`, case-sensitive;
@@ -126,14 +182,18 @@ impl SignupForm {
             return self.refuse(Subject::Unknown, unknown_parameter(name));
         };
         let field = &FIELDS[index];
-        match value(field).and_then(|v| stored_value(field, &v)) {
-            Ok(v) => {
-                self.values[index] = v;
+        let checked = value(field).and_then(|decoded| {
+            let len = stored_len(field, text::trim(&decoded))?;
+            Ok((decoded, len))
+        });
+        match checked {
+            Ok((decoded, len)) => {
+                self.store(index, len.map(|len| (text::trim(&decoded), len)));
                 self.accept(Subject::Field(index));
                 Ok(())
             }
             Err(e) => {
-                self.values[index] = None;
+                self.store(index, None);
                 self.refuse(Subject::Field(index), e)
             }
         }
@@ -226,11 +286,12 @@ impl SignupForm {
             return Err(error.clone());
         }
         let mut out = Vec::with_capacity(FIELDS.len());
-        for (field, value) in FIELDS.iter().zip(&self.values) {
-            match value {
-                Some(value) => {
-                    out.push((field, rules::check(field, value, self.options.brn_check)?))
-                }
+        for (index, field) in FIELDS.iter().enumerate() {
+            match self.value(index) {
+                Some((text, cp949_len)) => out.push((
+                    field,
+                    rules::check(field, text, cp949_len, self.options.brn_check)?,
+                )),
                 None if field.required => {
                     return Err(Error::new(
                         Status::FieldRequired,
@@ -273,18 +334,14 @@ impl SignupForm {
     }
 }
 
-/// A value as `set` stores it: trimmed, `None` when blank, refused when
-/// CP949 cannot hold a character.
-fn stored_value(field: &Field, value: &str) -> Result<Option<Value>> {
-    let text = text::trim(value);
+/// The CP949 length of a (trimmed) value as `set` stores it: `None` when
+/// blank, refused when CP949 cannot hold a character.
+fn stored_len(field: &Field, text: &str) -> Result<Option<usize>> {
     if text.is_empty() {
         return Ok(None);
     }
     match text::cp949_len(text) {
-        Ok(cp949_len) => Ok(Some(Value {
-            text: text.to_string(),
-            cp949_len,
-        })),
+        Ok(cp949_len) => Ok(Some(cp949_len)),
         Err(c) => {
             let position = text.chars().position(|x| x == c).map_or(0, |p| p + 1);
             Err(Error::new(
@@ -404,6 +461,30 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("position 3"));
+    }
+
+    #[test]
+    fn values_set_again_and_again_stay_bounded_and_right() {
+        let mut form = demo();
+        for i in 0..50_000 {
+            form.set("pComName", &format!("회사 {i}")).unwrap();
+            form.set("pComAddress", &"주소".repeat(i % 40)).unwrap();
+            assert!(
+                form.text.len() <= 3 * form.live.max(4096),
+                "{i}: {}",
+                form.text.len()
+            );
+        }
+        assert_eq!(form.get("pComName"), Some("회사 49999"));
+        assert_eq!(
+            form.get("pComAddress"),
+            Some("주소".repeat(49_999 % 40).as_str())
+        );
+        assert_eq!(form.get("pComRegNo"), Some("1248100998"));
+        assert_eq!(form.get("pMIGRATIONFLAG"), Some("TEST11"));
+        form.set("pComName", " ").unwrap();
+        assert_eq!(form.get("pComName"), None);
+        form.validate().unwrap();
     }
 
     #[test]
