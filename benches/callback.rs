@@ -3,6 +3,10 @@
 //! in all); serde_json's generic parse of the same body as a yardstick.
 //! `cargo bench --bench callback`.
 
+#[path = "clock.rs"]
+mod clock;
+
+use clock::Clock;
 use criterion::{criterion_group, criterion_main, Criterion};
 use smartbill_signup::*;
 use std::ffi::c_char;
@@ -53,7 +57,7 @@ fn parse_get_free(body: &str, buf: &mut [u8]) -> usize {
     total
 }
 
-fn bench_callback(c: &mut Criterion) {
+fn bench_callback(c: &mut Criterion<Clock>) {
     let mut buf = [0u8; 256];
     c.bench_function(
         "callback: smartbill_callback_parse (guide sample), 4 x smartbill_callback_get, free",
@@ -69,6 +73,7 @@ fn bench_callback(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default()
+        .with_measurement(Clock::from_env())
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     targets = bench_callback

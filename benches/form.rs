@@ -3,6 +3,10 @@
 //! `smartbill_form_html` to `smartbill_form_free` (goal: at most 1.5 µs in
 //! all). `cargo bench --bench form`; criterion reports the median.
 
+#[path = "clock.rs"]
+mod clock;
+
+use clock::Clock;
 use criterion::{criterion_group, criterion_main, Criterion};
 use smartbill_signup::*;
 use std::ffi::c_char;
@@ -62,7 +66,7 @@ fn whole_form(option: Option<(&str, &str)>, page: &mut [u8]) -> usize {
     len
 }
 
-fn bench_form(c: &mut Criterion) {
+fn bench_form(c: &mut Criterion<Clock>) {
     let mut page = vec![0u8; 16 * 1024];
     c.bench_function(
         "form: new, 15 x smartbill_form_set, smartbill_form_html (UTF-8), free",
@@ -77,6 +81,7 @@ fn bench_form(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default()
+        .with_measurement(Clock::from_env())
         .sample_size(50)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));

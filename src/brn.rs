@@ -30,7 +30,10 @@ pub unsafe extern "C" fn smartbill_brn_check(brn: *const c_char, brn_len: isize)
     guard_failure("smartbill_brn_check", || {
         // SAFETY: the caller passes a valid text argument.
         let input = unsafe { text_in(brn, brn_len, "brn") }?;
-        scan(input).map(|_| ())
+        match brn::refusal(input) {
+            None => Ok(()),
+            Some(refusal) => Err(Failure::Brn { input, refusal }),
+        }
     })
 }
 

@@ -272,6 +272,13 @@ fn rules(d: [u8; 10]) -> std::result::Result<[u8; 10], Refusal> {
     Ok(d)
 }
 
+/// What [`scan`] refuses a number for, if it does, without making the
+/// number: for a caller that only wants to know.
+#[inline]
+pub fn refusal(input: &[u8]) -> Option<Refusal> {
+    scan_values(input).err()
+}
+
 /// The status of a number only: no message is made.
 #[inline]
 pub fn check_bytes(input: &[u8]) -> Status {

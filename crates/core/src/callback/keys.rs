@@ -59,56 +59,85 @@ impl Key {
     /// case: `"user_sbid"`, `"SBID"` and `"sbid"` are all `UserSbid`,
     /// `"regYN"` is `RegYn`. `None` for a name the library does not know.
     pub fn lookup(name: &str) -> Option<Key> {
-        // Every spelling is ASCII and at most 16 bytes: the name, upper-cased
-        // eight bytes at a time, is compared with each spelling as two words.
-        let bytes = name.as_bytes();
-        if bytes.len() > 16 || bytes.len() < 3 {
-            return None;
+        Key::lookup_bytes(name.as_bytes())
+    }
+
+    /// [`lookup`](Key::lookup) for a name given as bytes in any encoding
+    /// (every spelling is ASCII).
+    pub fn lookup_bytes(bytes: &[u8]) -> Option<Key> {
+        let n = bytes.len();
+        if !(8..=16).contains(&n) {
+            return SHORT
+                .iter()
+                .find(|(spelling, _)| spelling.as_bytes().eq_ignore_ascii_case(bytes))
+                .map(|&(_, key)| key);
         }
-        let mut padded = [0u8; 16];
-        padded[..bytes.len()].copy_from_slice(bytes);
-        let (a, b) = padded.split_at(8);
-        let word = |half: &[u8]| {
+        // A name of 8 to 16 bytes is its first eight and its last eight
+        // (overlapping when shorter than 16): two loads, upper-cased eight
+        // bytes at a time, compared with each spelling's.
+        let word = |start: usize| {
             let mut w = [0u8; 8];
-            w.copy_from_slice(half);
+            w.copy_from_slice(&bytes[start..start + 8]);
             ascii_upper(u64::from_le_bytes(w))
         };
-        let folded = (word(a)?, word(b)?);
-        SPELLINGS
-            .iter()
-            .find(|(spelling, _)| *spelling == folded)
-            .map(|&(_, key)| key)
+        let (first, last) = (word(0)?, word(n - 8)?);
+        LONG.iter()
+            .find(|s| s.len == n && s.first == first && s.last == last)
+            .map(|s| s.key)
     }
 }
 
-/// Every spelling a key may have (current and older names), upper-cased
-/// and zero-padded to two little-endian words, as [`Key::lookup`] compares
-/// them; built from the key table.
-static SPELLINGS: std::sync::LazyLock<Vec<((u64, u64), Key)>> = std::sync::LazyLock::new(|| {
-    Key::ALL
-        .into_iter()
-        .flat_map(|key| {
-            [Some(key.name()), key.old_name()]
-                .into_iter()
-                .flatten()
-                .map(move |n| (n, key))
-        })
-        .filter_map(|(name, key)| {
-            let mut padded = [0u8; 16];
-            padded
-                .get_mut(..name.len())?
-                .copy_from_slice(name.as_bytes());
-            let upper = padded.map(|b| b.to_ascii_uppercase());
-            let (a, b) = upper.split_at(8);
-            let word = |half: &[u8]| {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(half);
-                u64::from_le_bytes(w)
-            };
-            Some(((word(a), word(b)), key))
-        })
-        .collect()
-});
+/// The spellings shorter than eight bytes.
+const SHORT: [(&str, Key); 4] = [
+    ("PID", Key::ErpUserId),
+    ("SBID", Key::UserSbid),
+    ("EMAIL", Key::UserEmail),
+    ("REGYN", Key::RegYn),
+];
+
+/// A spelling of 8 to 16 bytes as [`Key::lookup`] compares it.
+struct Long {
+    len: usize,
+    first: u64,
+    last: u64,
+    key: Key,
+}
+
+const fn long(name: &str, key: Key) -> Long {
+    let b = name.as_bytes();
+    Long {
+        len: b.len(),
+        first: upper_word(b, 0),
+        last: upper_word(b, b.len() - 8),
+        key,
+    }
+}
+
+/// Eight bytes from `start`, upper-cased, as a little-endian word.
+const fn upper_word(b: &[u8], start: usize) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < 8 {
+        word |= (b[start + i].to_ascii_uppercase() as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// The spellings of 8 to 16 bytes (a test checks that `SHORT` and `LONG`
+/// hold exactly the key table's names and older names).
+const LONG: [Long; 10] = [
+    long("USER_SBID", Key::UserSbid),
+    long("COM_REGNO", Key::ComRegno),
+    long("AUTH_CODE", Key::AuthCode),
+    long("AUTH_TOKEN", Key::AuthToken),
+    long("USER_NAME", Key::UserName),
+    long("USER_EMAIL", Key::UserEmail),
+    long("USER_PHONE", Key::UserPhone),
+    long("COM_NAME", Key::ComName),
+    long("COM_PRESIDENT", Key::ComPresident),
+    long("COM_ADDRESS", Key::ComAddress),
+];
 
 /// Eight bytes upper-cased (ASCII letters only), or `None` when a byte is
 /// not ASCII (no key has one).
@@ -171,6 +200,64 @@ mod tests {
             ascii_upper(u64::from_le_bytes([b'a', 0x80, 0, 0, 0, 0, 0, 0])),
             None
         );
+    }
+
+    #[test]
+    fn the_spellings_are_the_key_tables() {
+        let mut table: Vec<(String, Key)> = Key::ALL
+            .into_iter()
+            .flat_map(|k| {
+                [Some(k.name()), k.old_name()]
+                    .into_iter()
+                    .flatten()
+                    .map(move |n| (n.to_ascii_uppercase(), k))
+            })
+            .collect();
+        let mut ours: Vec<(String, Key)> = SHORT
+            .iter()
+            .map(|&(n, k)| (n.to_string(), k))
+            .chain(LONG.iter().map(|l| {
+                let bytes: Vec<u8> = (0..l.len)
+                    .map(|i| {
+                        if i < 8 {
+                            (l.first >> (8 * i)) as u8
+                        } else {
+                            (l.last >> (8 * (i + 8 - l.len))) as u8
+                        }
+                    })
+                    .collect();
+                (String::from_utf8(bytes).unwrap(), l.key)
+            }))
+            .collect();
+        table.sort_by(|a, b| a.0.cmp(&b.0));
+        ours.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(ours, table);
+        assert!(SHORT.iter().all(|(n, _)| n.len() < 8));
+    }
+
+    #[test]
+    fn lookup_agrees_with_plain_case_folding_on_every_one_byte_change() {
+        let reference = |name: &str| {
+            Key::ALL.into_iter().find(|k| {
+                k.name().eq_ignore_ascii_case(name)
+                    || k.old_name().is_some_and(|o| o.eq_ignore_ascii_case(name))
+            })
+        };
+        for key in Key::ALL {
+            for spelling in [Some(key.name()), key.old_name()].into_iter().flatten() {
+                for at in 0..spelling.len() {
+                    for b in 0u8..0x80 {
+                        let mut bytes = spelling.as_bytes().to_vec();
+                        bytes[at] = b;
+                        let name = String::from_utf8(bytes.clone()).unwrap();
+                        assert_eq!(Key::lookup(&name), reference(&name), "{name:?}");
+                        bytes.insert(at, b);
+                        let longer = String::from_utf8(bytes).unwrap();
+                        assert_eq!(Key::lookup(&longer), reference(&longer), "{longer:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

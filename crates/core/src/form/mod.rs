@@ -166,6 +166,11 @@ impl SignupForm {
     /// `input_charset` (UTF-8 unless the option says CP949).
     pub fn set_bytes(&mut self, name: &[u8], value: &[u8]) -> Result<()> {
         let charset = self.options.input_charset;
+        // A name spelled exactly (ASCII, the same in both charsets) needs
+        // no decoding; anything else goes the long way.
+        if let Some(index) = fields::index_of_bytes(name) {
+            return self.set_at(index, |field| text::decode(value, charset, field.name));
+        }
         match text::decode(name, charset, "name") {
             Ok(name) => self.set_with(&name, |field| text::decode(value, charset, field.name)),
             Err(e) => self.refuse(Subject::Unknown, e),
@@ -181,6 +186,14 @@ impl SignupForm {
         let Some(index) = fields::index_of(name) else {
             return self.refuse(Subject::Unknown, unknown_parameter(name));
         };
+        self.set_at(index, value)
+    }
+
+    fn set_at<'v>(
+        &mut self,
+        index: usize,
+        value: impl FnOnce(&Field) -> Result<Cow<'v, str>>,
+    ) -> Result<()> {
         let field = &FIELDS[index];
         let checked = value(field).and_then(|decoded| {
             let len = stored_len(field, text::trim(&decoded))?;
