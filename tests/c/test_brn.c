@@ -11,6 +11,33 @@ static void test_cases(const cJSON *cases) {
         const char *status = jstr(c, "status");
         const char *note = jstr(c, "note");
         CHECK_STATUS(smartbill_brn_check(input, (ptrdiff_t)n), status, "%s", note);
+        {
+            /* The same bytes through every batch entry point: one answer. */
+            const char *items[1];
+            ptrdiff_t lengths[1];
+            int32_t one = -1;
+            size_t count = 0;
+            char data[260];
+            items[0] = input;
+            lengths[0] = (ptrdiff_t)n;
+            CHECK_STATUS(smartbill_brn_check_array(items, lengths, 1, &one), "OK", "array: %s", note);
+            CHECK(strcmp(smartbill_status_name(one), status) == 0, "array %s (%s)", smartbill_status_name(one), note);
+            if (n > 0) {
+                one = -1;
+                CHECK_STATUS(smartbill_brn_check_records(input, n, 1, &one), "OK", "records: %s", note);
+                CHECK(strcmp(smartbill_status_name(one), status) == 0, "record %s (%s)", smartbill_status_name(one),
+                      note);
+            }
+            if (!memchr(input, 0x1f, n)) {
+                memcpy(data, input, n);
+                data[n] = 0x1f;
+                one = -1;
+                CHECK_STATUS(smartbill_brn_check_many(data, (ptrdiff_t)n + 1, 0x1f, &one, 1, &count), "OK",
+                             "many: %s", note);
+                CHECK(count == 1 && strcmp(smartbill_status_name(one), status) == 0, "many %s (%s)",
+                      smartbill_status_name(one), note);
+            }
+        }
         if (strcmp(status, "OK") == 0) {
             CHECK_STATUS(smartbill_brn_normalize(input, (ptrdiff_t)n, out, sizeof out, &out_len), "OK", "%s", note);
             CHECK(strcmp(out, jstr(c, "normalized")) == 0, "normalized %s (%s)", out, note);
