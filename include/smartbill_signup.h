@@ -167,7 +167,7 @@
  * their types, see build/header.rs). Wrappers generated from this header
  * carry it and refuse a library whose smartbill_abi_checksum() differs.
  */
-#define SMARTBILL_ABI_CHECKSUM 2534427797
+#define SMARTBILL_ABI_CHECKSUM 791912650
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -270,9 +270,10 @@ extern "C" {
  * `brn`/`brn_len`: the number as text (`brn_len < 0`: NUL-terminated),
  * with or without dashes and spaces; surrounding whitespace is ignored:
  * Unicode White_Space in UTF-8 (space, tab, CR, LF, vertical tab, form
- * feed, U+0085, U+00A0, the ideographic space U+3000, ...) and CP949's
- * ideographic space (`A1 A1`), the same definition as every other entry
- * point of the library.
+ * feed, U+0085, U+00A0, the ideographic space U+3000, ...), the same
+ * definition as every other entry point of the library; bytes that are not
+ * UTF-8 are read as CP949, whose whitespace is ASCII's and the ideographic
+ * space `A1 A1`.
  *
  * Returns `SMARTBILL_OK`, or the first rule it breaks, in this order:
  * `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and
@@ -348,6 +349,29 @@ int32_t smartbill_brn_check_many(const char *data,
                                  int32_t *statuses,
                                  size_t statuses_cap,
                                  size_t *count);
+
+/**
+ * Checks many numbers given as an array, with no separator to choose:
+ * `items[i]` is the i-th number and `lengths[i]` its length in bytes
+ * (`lengths[i] < 0`: NUL-terminated; `lengths == NULL`: every item is
+ * NUL-terminated). Each item is checked exactly as by
+ * `smartbill_brn_check`, and its status written to `statuses[i]`; a NULL
+ * item with a length other than 0 gets `SMARTBILL_ERR_NULL_ARGUMENT` in
+ * its slot (NULL with length 0 is the empty text, `SMARTBILL_ERR_BRN_LENGTH`).
+ *
+ * Returns `SMARTBILL_OK` when the `count` statuses were written, whatever
+ * they are: a failing number is a status in the array, not an error of
+ * the call. `count == 0` reads and writes nothing (every pointer may be
+ * NULL). Otherwise `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `items` or
+ * `statuses`, and `SMARTBILL_ERR_INVALID_ARGUMENT` for a `count` no array
+ * can hold (more than `PTRDIFF_MAX / sizeof(char *)`); nothing is written
+ * then. `items` and `lengths` (when not NULL) must hold `count` entries,
+ * `statuses` `count` slots.
+ */
+int32_t smartbill_brn_check_array(const char *const *items,
+                                  const ptrdiff_t *lengths,
+                                  size_t count,
+                                  int32_t *statuses);
 
 /**
  * Checks `record_count` numbers stored as fixed-width records of
@@ -657,12 +681,16 @@ void smartbill_form_free(SmartbillForm *form);
  * `SMARTBILL_ERR_FIELD_UNENCODABLE` for a character CP949 cannot hold
  * (e.g. an emoji). Checked by `smartbill_form_validate` (and so by
  * `_html` and `_urlencoded`): required parameters, formats and the CP949
- * byte limits. A refused value is not stored and the refusal is
- * remembered: `smartbill_form_validate` fails with it until the same
- * parameter is set successfully (an unknown name is never forgotten), so
- * a caller that misses a return code cannot send an incomplete form.
- * `SMARTBILL_ERR_NULL_ARGUMENT` (form, or NULL text with a non-zero
- * length) leaves the form untouched.
+ * byte limits. A refused value is not stored and every failure of this
+ * call, whatever its status (a NULL name or value with a non-zero length,
+ * `SMARTBILL_ERR_NULL_ARGUMENT`, and a failure inside the library,
+ * `SMARTBILL_ERR_INTERNAL`, included), is remembered:
+ * `smartbill_form_validate`, `_html` and `_urlencoded` fail with it until
+ * the same parameter is set successfully (an unknown name and an internal
+ * failure are never forgotten), so a caller that misses a return code
+ * cannot send an incomplete form. Only the latest failure per parameter
+ * is kept, and the first for unknown names. A NULL `form` is
+ * `SMARTBILL_ERR_NULL_ARGUMENT`.
  */
 int32_t smartbill_form_set(SmartbillForm *form,
                            const char *name,
@@ -680,8 +708,8 @@ int32_t smartbill_form_set(SmartbillForm *form,
  * `SMARTBILL_ERR_FIELD_UNENCODABLE` (CP949 has no `é`), never CP949 bytes
  * misread. `name` and `value` are UTF-8 (`SMARTBILL_ERR_INVALID_TEXT`
  * otherwise); everything else is as `smartbill_form_set`: trimmed, a blank
- * value clears the parameter, the same checks and statuses, and a refusal
- * is remembered.
+ * value clears the parameter, the same checks and statuses, and every
+ * failure is remembered the same way.
  */
 int32_t smartbill_form_set_utf8(SmartbillForm *form,
                                 const char *name,
@@ -710,14 +738,34 @@ int32_t smartbill_form_set_utf8(SmartbillForm *form,
  *
  * Returns `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option for an
  * unknown option or a bad value, `SMARTBILL_ERR_INVALID_TEXT` for text
- * that is not UTF-8; a refusal is remembered as for `smartbill_form_set`
- * until the option is set successfully.
+ * that is not UTF-8; every failure is remembered as for
+ * `smartbill_form_set` until the option is set successfully (the latest
+ * per option).
  */
 int32_t smartbill_form_set_option(SmartbillForm *form,
                                   const char *name,
                                   ptrdiff_t name_len,
                                   const char *value,
                                   ptrdiff_t value_len);
+
+/**
+ * Writes the current value of a form option into `buf`, in its canonical
+ * spelling (ASCII): `input_charset` and `output_charset` (alias
+ * `page_charset`) `utf-8` or `euc-kr`; `auto_submit` `yes` or `no`;
+ * `target` as set; `brn_check` `strict` or `digits`. `name` as for
+ * `smartbill_form_set_option` (UTF-8, surrounding whitespace ignored), so a
+ * wrapper learns what the library understood without a rule of its own.
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown option,
+ * `SMARTBILL_ERR_INVALID_TEXT` for a name that is not UTF-8. Reading is
+ * not setting: nothing is remembered by the form. Output rules as for every
+ * text output.
+ */
+int32_t smartbill_form_option(const SmartbillForm *form,
+                              const char *name,
+                              ptrdiff_t name_len,
+                              char *buf,
+                              size_t cap,
+                              size_t *out_len);
 
 /**
  * Checks the whole form. Returns `SMARTBILL_OK`, a remembered refusal from

@@ -1,7 +1,7 @@
 //! The signup callback through the C ABI: parse a body into a handle, read
 //! its keys, and check who sent it.
 
-use super::args::{null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
+use super::args::{charset_of, null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
 use super::boundary::{guard, guard_value};
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
 use smartbill_signup_core::callback::{
@@ -96,9 +96,12 @@ pub unsafe extern "C" fn smartbill_callback_get(
     guard("smartbill_callback_get", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let cb = unsafe { callback_ref(cb) }?;
-        let key = unsafe { key_in(key, key_len, flags) }?;
-        let value = cb.get(&key).unwrap_or("");
-        let known = Key::lookup(&key);
+        let (known, key) = unsafe { key_arg(key, key_len, flags) }?;
+        let value = match known {
+            Some(k) => cb.value(k),
+            None => cb.get(&key),
+        }
+        .unwrap_or("");
         let secret = known.filter(|k| k.is_secret());
         let field: &str = match known {
             Some(k) => k.name(),
@@ -317,12 +320,33 @@ unsafe fn callback_ref<'a>(cb: *const SmartbillCallback) -> Result<&'a Callback>
 /// As `text_in`.
 unsafe fn key_in<'a>(key: *const c_char, key_len: isize, flags: u32) -> Result<Cow<'a, str>> {
     // SAFETY: forwarded from the caller.
-    let key = unsafe { text_in_as(key, key_len, flags, "key") }?;
-    if trim(&key).is_empty() {
-        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+    unsafe { key_arg(key, key_len, flags) }.map(|(_, key)| key)
+}
+
+/// A key argument as [`key_in`] reads it, with the known key it names. A
+/// key spelled exactly as a known one (ASCII, the same in both charsets)
+/// is recognised without decoding.
+///
+/// # Safety
+/// As `text_in`.
+unsafe fn key_arg<'a>(
+    key: *const c_char,
+    key_len: isize,
+    flags: u32,
+) -> Result<(Option<Key>, Cow<'a, str>)> {
+    charset_of(flags)?;
+    // SAFETY: forwarded from the caller.
+    let raw = unsafe { text_in(key, key_len, "key") }?;
+    if let Some(known) = Key::lookup_bytes(raw) {
+        return Ok((Some(known), Cow::Borrowed(known.name())));
     }
-    Ok(match key {
+    // SAFETY: as above.
+    let key = match unsafe { text_in_as(key, key_len, flags, "key") }? {
         Cow::Borrowed(k) => Cow::Borrowed(trim(k)),
         Cow::Owned(k) => Cow::Owned(trim(&k).to_string()),
-    })
+    };
+    if key.is_empty() {
+        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+    }
+    Ok((Key::lookup(&key), key))
 }

@@ -2,12 +2,13 @@
 //! `form::SignupForm`, and the parameter table for wrappers.
 
 use super::args::{null_argument, out_ptr, text_in, text_out, utf8_in};
-use super::boundary::{guard, guard_value};
+use super::boundary::{guard, guard_value, internal_error};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::error::Result;
 use smartbill_signup_core::form::{SignupForm, FIELDS};
 use smartbill_signup_core::text::Charset;
 use std::ffi::c_char;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 
 /// A signup form. Opaque: made by `smartbill_form_new`, released by
@@ -77,12 +78,16 @@ pub unsafe extern "C" fn smartbill_form_free(form: *mut SmartbillForm) {
 /// `SMARTBILL_ERR_FIELD_UNENCODABLE` for a character CP949 cannot hold
 /// (e.g. an emoji). Checked by `smartbill_form_validate` (and so by
 /// `_html` and `_urlencoded`): required parameters, formats and the CP949
-/// byte limits. A refused value is not stored and the refusal is
-/// remembered: `smartbill_form_validate` fails with it until the same
-/// parameter is set successfully (an unknown name is never forgotten), so
-/// a caller that misses a return code cannot send an incomplete form.
-/// `SMARTBILL_ERR_NULL_ARGUMENT` (form, or NULL text with a non-zero
-/// length) leaves the form untouched.
+/// byte limits. A refused value is not stored and every failure of this
+/// call, whatever its status (a NULL name or value with a non-zero length,
+/// `SMARTBILL_ERR_NULL_ARGUMENT`, and a failure inside the library,
+/// `SMARTBILL_ERR_INTERNAL`, included), is remembered:
+/// `smartbill_form_validate`, `_html` and `_urlencoded` fail with it until
+/// the same parameter is set successfully (an unknown name and an internal
+/// failure are never forgotten), so a caller that misses a return code
+/// cannot send an incomplete form. Only the latest failure per parameter
+/// is kept, and the first for unknown names. A NULL `form` is
+/// `SMARTBILL_ERR_NULL_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_set(
     form: *mut SmartbillForm,
@@ -94,9 +99,16 @@ pub unsafe extern "C" fn smartbill_form_set(
     guard("smartbill_form_set", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let form = unsafe { form_mut(form) }?;
-        let name = unsafe { text_in(name, name_len, "name") }?;
-        let value = unsafe { text_in(value, value_len, "value") }?;
-        form.set_bytes(name, value)
+        remembering(form, "smartbill_form_set", |form| {
+            // SAFETY: as above.
+            let name = unsafe { text_in(name, name_len, "name") };
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => form.set_bytes(name, value),
+                (Err(e), _) => form.remember_set_failure(None, e),
+                (Ok(name), Err(e)) => form.remember_set_failure(Some(name), e),
+            }
+        })
     })
 }
 
@@ -148,8 +160,9 @@ pub unsafe extern "C" fn smartbill_form_set_utf8(
 ///
 /// Returns `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option for an
 /// unknown option or a bad value, `SMARTBILL_ERR_INVALID_TEXT` for text
-/// that is not UTF-8; a refusal is remembered as for `smartbill_form_set`
-/// until the option is set successfully.
+/// that is not UTF-8; every failure is remembered as for
+/// `smartbill_form_set` until the option is set successfully (the latest
+/// per option).
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_set_option(
     form: *mut SmartbillForm,
@@ -161,9 +174,44 @@ pub unsafe extern "C" fn smartbill_form_set_option(
     guard("smartbill_form_set_option", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let form = unsafe { form_mut(form) }?;
-        let name = unsafe { text_in(name, name_len, "name") }?;
-        let value = unsafe { text_in(value, value_len, "value") }?;
-        form.set_option_bytes(name, value)
+        remembering(form, "smartbill_form_set_option", |form| {
+            // SAFETY: as above.
+            let name = unsafe { text_in(name, name_len, "name") };
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => form.set_option_bytes(name, value),
+                (Err(e), _) => form.remember_option_failure(None, e),
+                (Ok(name), Err(e)) => form.remember_option_failure(Some(name), e),
+            }
+        })
+    })
+}
+
+/// Writes the current value of a form option into `buf`, in its canonical
+/// spelling (ASCII): `input_charset` and `output_charset` (alias
+/// `page_charset`) `utf-8` or `euc-kr`; `auto_submit` `yes` or `no`;
+/// `target` as set; `brn_check` `strict` or `digits`. `name` as for
+/// `smartbill_form_set_option` (UTF-8, surrounding whitespace ignored), so a
+/// wrapper learns what the library understood without a rule of its own.
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown option,
+/// `SMARTBILL_ERR_INVALID_TEXT` for a name that is not UTF-8. Reading is
+/// not setting: nothing is remembered by the form. Output rules as for every
+/// text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_form_option(
+    form: *const SmartbillForm,
+    name: *const c_char,
+    name_len: isize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_form_option", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let form = unsafe { form_ref(form) }?;
+        let name = unsafe { utf8_in(name, name_len, "name") }?;
+        let value = form.options().get(name)?;
+        unsafe { text_out(value.as_bytes(), buf, cap, out_len) }
     })
 }
 
@@ -302,6 +350,20 @@ pub extern "C" fn smartbill_form_field_rule(index: usize) -> *const c_char {
     })
 }
 
+/// Runs a `set` or `set_option` on `form` so that every failure is
+/// remembered by the form, a panic included: it is caught here, kept as an
+/// `INTERNAL` failure the form never forgets, and returned.
+fn remembering(
+    form: &mut SignupForm,
+    function: &str,
+    body: impl FnOnce(&mut SignupForm) -> Result<()>,
+) -> Result<()> {
+    match catch_unwind(AssertUnwindSafe(|| body(form))) {
+        Ok(result) => result,
+        Err(payload) => form.remember_internal_failure(internal_error(function, payload)),
+    }
+}
+
 /// # Safety
 /// `form` must be NULL or a live form from `smartbill_form_new`.
 unsafe fn form_ref<'a>(form: *const SmartbillForm) -> Result<&'a SignupForm> {
@@ -339,5 +401,29 @@ unsafe fn write_output(
             *len = 0;
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smartbill_signup_core::status::Status;
+
+    #[test]
+    fn a_panic_inside_a_set_is_remembered_by_the_form() {
+        let mut form = SignupForm::new(Environment::Demo);
+        form.set("pComRegNo", "1248100998").unwrap();
+        form.set("pMIGRATIONFLAG", "TEST11").unwrap();
+        let result = remembering(&mut form, "smartbill_form_set", |_| panic!("boom"));
+        assert_eq!(result.unwrap_err().status(), Status::Internal);
+        form.set("pComName", "x").unwrap();
+        let e = form.html().unwrap_err();
+        assert_eq!(e.status(), Status::Internal);
+        assert!(
+            e.message().contains("smartbill_form_set: boom"),
+            "{}",
+            e.message()
+        );
+        assert_eq!(form.urlencoded().unwrap_err().status(), Status::Internal);
     }
 }

@@ -258,8 +258,9 @@ static void test_null_arguments(void) {
     CHECK_STATUS(saw(smartbill_form_urlencoded(NULL, buf, sizeof buf, &len)), "NULL_ARGUMENT", "body form");
     CHECK_STATUS(saw(smartbill_form_urlencoded(form, buf, sizeof buf, NULL)), "NULL_ARGUMENT", "body out_len");
     CHECK_STATUS(saw(smartbill_form_action_url(NULL, buf, sizeof buf, &len)), "NULL_ARGUMENT", "action form");
-    /* NULL-argument errors are not remembered: the form is still valid. */
-    CHECK_STATUS(smartbill_form_validate(form), "OK", "form untouched");
+    /* Every failed set is remembered, a NULL name or value included (a NULL
+     * form has nothing to remember it): the form refuses to validate. */
+    CHECK_STATUS(smartbill_form_validate(form), "NULL_ARGUMENT", "failed sets are remembered");
     smartbill_form_free(form);
     smartbill_form_free(NULL);
 }

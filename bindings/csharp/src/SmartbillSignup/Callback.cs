@@ -149,7 +149,7 @@ namespace SmartbillSignup
                 // The CP949 flag covers the key too. An ASCII key is the same
                 // bytes in both; another one is taken, in CP949, from the
                 // library's own list of keys.
-                byte[] k = IsAscii(key) ? Encoding.ASCII.GetBytes(key) : Cp949KeyName(handle, key.Trim());
+                byte[] k = IsAscii(key) ? Encoding.ASCII.GetBytes(key) : Cp949KeyName(handle, key);
                 return k != null && Has(handle, k, TextCp949) ? Read(handle, k, TextCp949) : null;
             });
         }
@@ -293,11 +293,11 @@ namespace SmartbillSignup
             {
                 byte[] raw = KeyName(handle, i, TextUtf8);
                 string name = Utf8.Decode(raw);
-                // The library trims the key it is asked for and refuses an
-                // empty one, so an unknown key that is blank or padded with
-                // whitespace (never in SmartBill's bodies) cannot be read back:
-                // it is left out rather than given another key's value.
-                if (name.Length == 0 || name != name.Trim()) continue;
+                // The library trims keys when it parses (so no name has
+                // whitespace around it) and refuses an empty key, so an
+                // unknown key that is blank (never in SmartBill's bodies)
+                // cannot be read back: it is left out.
+                if (name.Length == 0) continue;
                 values[name] = Utf8.Decode(Read(handle, raw, TextUtf8));
                 keys.Add(name);
             }

@@ -63,7 +63,7 @@ namespace SmartbillSignup
         internal const int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
         internal const int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
         internal const int SMARTBILL_ABI_VERSION = 1;
-        internal const uint SMARTBILL_ABI_CHECKSUM = 2534427797;
+        internal const uint SMARTBILL_ABI_CHECKSUM = 791912650;
         internal const int SMARTBILL_TEXT_UTF8 = 0;
         internal const int SMARTBILL_TEXT_CP949 = 1;
         internal const int SMARTBILL_TEXT_PAD = 2;
@@ -91,6 +91,10 @@ namespace SmartbillSignup
         // int32_t smartbill_brn_check_many(const char *data, ptrdiff_t data_len, uint8_t separator, int32_t *statuses, size_t statuses_cap, size_t *count)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_brn_check_many(byte[] data, IntPtr dataLen, byte separator, [Out] int[] statuses, UIntPtr statusesCap, out UIntPtr count);
+
+        // int32_t smartbill_brn_check_array(const char *const *items, const ptrdiff_t *lengths, size_t count, int32_t *statuses)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_brn_check_array(IntPtr[] items, IntPtr[] lengths, UIntPtr count, [Out] int[] statuses);
 
         // int32_t smartbill_brn_check_records(const char *data, size_t record_width, size_t record_count, int32_t *statuses)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -191,6 +195,10 @@ namespace SmartbillSignup
         // int32_t smartbill_form_set_option(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_form_set_option(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+
+        // int32_t smartbill_form_option(const SmartbillForm *form, const char *name, ptrdiff_t name_len, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_form_option(FormHandle form, byte[] name, IntPtr nameLen, byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         // int32_t smartbill_form_validate(const SmartbillForm *form)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

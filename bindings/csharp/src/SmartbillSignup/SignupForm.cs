@@ -96,18 +96,22 @@ namespace SmartbillSignup
             if (value == null) throw new ArgumentNullException("value");
             lock (_gate)
             {
+                // The library decides what the name and the value mean; the
+                // form then asks it which page charset is in force, with no
+                // rule of its own.
                 RawOption(name, value);
-                string option = name.Trim();
-                if (option == "output_charset" || option == "page_charset") _pageIsUtf8 = IsUtf8Label(value);
+                _pageIsUtf8 = Option("output_charset") == "utf-8";
             }
         }
 
-        // The library writes pages only in UTF-8 or CP949: any other label it
-        // accepted means CP949.
-        private static bool IsUtf8Label(string label)
+        // An option's current value as the library spells it ("utf-8", "euc-kr", ...).
+        private string Option(string name)
         {
-            string l = label.Trim().ToLowerInvariant();
-            return l == "utf-8" || l == "utf8";
+            byte[] n = Utf8.Encode(name);
+            byte[] raw;
+            Errors.Check(Utf8.CallOut((byte[] buf, UIntPtr cap, out UIntPtr len) =>
+                Native.smartbill_form_option(Live(), n, Utf8.Len(n), buf, cap, out len), out raw));
+            return Encoding.ASCII.GetString(raw);
         }
 
         private void RawOption(string name, string value)

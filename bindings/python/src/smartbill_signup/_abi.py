@@ -44,7 +44,7 @@ SMARTBILL_ERR_STORE = 52
 SMARTBILL_ERR_STORE_NETWORK_PATH = 53
 SMARTBILL_ERR_RECORD_UNKNOWN = 54
 SMARTBILL_ABI_VERSION = 1
-SMARTBILL_ABI_CHECKSUM = 2534427797
+SMARTBILL_ABI_CHECKSUM = 791912650
 SMARTBILL_TEXT_UTF8 = 0
 SMARTBILL_TEXT_CP949 = 1
 SMARTBILL_TEXT_PAD = 2
@@ -129,6 +129,16 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.POINTER(ctypes.c_int32),
             ctypes.c_size_t,
             ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
+    # int32_t smartbill_brn_check_array(const char *const *items, const ptrdiff_t *lengths, size_t count, int32_t *statuses)
+    "smartbill_brn_check_array": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.POINTER(ctypes.c_ssize_t),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_int32),
         ],
     ),
     # int32_t smartbill_brn_check_records(const char *data, size_t record_width, size_t record_count, int32_t *statuses)
@@ -321,6 +331,18 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.c_ssize_t,
             ctypes.c_char_p,
             ctypes.c_ssize_t,
+        ],
+    ),
+    # int32_t smartbill_form_option(const SmartbillForm *form, const char *name, ptrdiff_t name_len, char *buf, size_t cap, size_t *out_len)
+    "smartbill_form_option": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillForm),
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
         ],
     ),
     # int32_t smartbill_form_validate(const SmartbillForm *form)

@@ -47,6 +47,9 @@ _format = declare("smartbill_brn_format")
 _kind = declare("smartbill_brn_kind")
 _check_many = declare("smartbill_brn_check_many")
 
+# The array batch: one pointer and one length per number, no separator.
+_check_array = declare("smartbill_brn_check_array")
+
 # The batch separator. NUL rather than a newline: lines read from a file end
 # in "\n", which is whitespace inside a number, and would otherwise all take
 # the slow path below.

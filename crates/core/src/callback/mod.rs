@@ -115,7 +115,8 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Callback> {
 /// A parsed callback. Cheap to clone; `Send` and `Sync`.
 #[derive(Clone)]
 pub struct Callback {
-    /// Every kept key name (unknown keys only) and value, one after another.
+    /// The body, then the unescaped text of every key name (unknown keys
+    /// only) and value that had escapes; spans point into it.
     text: String,
     /// The members with a value, in body order.
     entries: Vec<Entry>,
@@ -270,6 +271,19 @@ impl Callback {
         &self.text[span.start..span.end]
     }
 
+    /// The span of `s`: where it lies in the body (which `text` starts
+    /// with), or where it is appended when it is not a part of the body.
+    fn span_of(&mut self, body: &str, s: &str) -> Span {
+        let offset = (s.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        if offset <= body.len() && s.len() <= body.len() - offset {
+            return Span {
+                start: offset,
+                end: offset + s.len(),
+            };
+        }
+        self.push(s)
+    }
+
     fn push(&mut self, s: &str) -> Span {
         let start = self.text.len();
         self.text.push_str(s);
@@ -334,7 +348,8 @@ impl<'a> Builder<'a> {
             body,
             callback: Callback {
                 // Unescaped text is never longer than the body.
-                text: String::with_capacity(body.len()),
+                // One copy of the body: values without escapes are spans of it.
+                text: body.to_string(),
                 entries: Vec::with_capacity(Key::COUNT),
                 known: [None; Key::COUNT],
                 com_regno_status: Status::Ok,
@@ -428,10 +443,10 @@ impl<'a> Sink<'a> for Builder<'a> {
                 cb.known[key.index()] = Some(cb.entries.len() as u32);
                 EntryKey::Known(key)
             }
-            Pending::Unknown(name) => EntryKey::Unknown(cb.push(&name)),
+            Pending::Unknown(name) => EntryKey::Unknown(cb.span_of(self.body, &name)),
             Pending::Nothing => unreachable!("the reader gives a key before each value"),
         };
-        let value = cb.push(text);
+        let value = cb.span_of(self.body, text);
         cb.entries.push(Entry { key, value });
         Ok(())
     }

@@ -67,7 +67,12 @@ pub struct Field {
 
 /// The position of a parameter in [`FIELDS`], by its exact name.
 pub fn index_of(name: &str) -> Option<usize> {
-    FIELDS.iter().position(|f| f.name == name)
+    index_of_bytes(name.as_bytes())
+}
+
+/// [`index_of`] for a name given as bytes (every name is ASCII).
+pub fn index_of_bytes(name: &[u8]) -> Option<usize> {
+    FIELDS.iter().position(|f| f.name.as_bytes() == name)
 }
 
 /// The parameter whose name differs from `name` only in case, for a

@@ -9,22 +9,23 @@ use crate::status::Status;
 use crate::text::describe_char;
 use std::borrow::Cow;
 
-/// A value as stored by `set`: trimmed, non-empty, encodable in CP949.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Value {
-    pub text: String,
-    pub cp949_len: usize,
-}
-
 /// Checks `value` for `field`, returning the text to send (the business
 /// number's 10 digits, otherwise the value itself).
 pub(crate) fn check<'v>(
     field: &Field,
-    value: &'v Value,
+    text: &'v str,
+    cp949_len: usize,
     brn_check: BrnCheck,
 ) -> Result<Cow<'v, str>> {
-    let text = value.text.as_str();
-    if let Some((pos, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
+    // Control characters are C0 and DEL (single bytes) and C1 (U+0080 to
+    // U+009F, lead byte C2): only text with such a byte is looked at closely.
+    let suspect = crate::text::any_byte(text.as_bytes(), b'a', |b| {
+        (b < 0x20) | (b == 0x7F) | (b == 0xC2)
+    });
+    if let Some((pos, c)) = suspect
+        .then(|| text.chars().enumerate().find(|(_, c)| c.is_control()))
+        .flatten()
+    {
         return Err(format_error(
             field,
             format!(
@@ -84,7 +85,7 @@ pub(crate) fn check<'v>(
     let len = if field.rule == Rule::BusinessNumber {
         sent.len()
     } else {
-        value.cp949_len
+        cp949_len
     };
     if len > field.max_len {
         return Err(Error::new(
@@ -183,26 +184,32 @@ fn email_problem(field: &Field, text: &str) -> std::result::Result<(), String> {
     if local.is_empty() {
         return Err("nothing comes before the @".to_string());
     }
-    if let Some(c) = local
-        .chars()
-        .find(|&c| c.is_whitespace() || "\"(),:;<>[\\]".contains(c))
-    {
+    if let Some(c) = local.chars().find(|&c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | '\\' | ']'
+            )
+    }) {
         return Err(format!(
             "character {} is not allowed before the @",
             describe_char(c)
         ));
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    let local_bytes = local.as_bytes();
+    if local_bytes.first() == Some(&b'.')
+        || local_bytes.last() == Some(&b'.')
+        || local_bytes.windows(2).any(|w| w == b"..")
+    {
         return Err("dots before the @ must separate words".to_string());
     }
-    let labels: Vec<&str> = domain.split('.').collect();
-    let label_ok = |l: &&str| {
+    let label_ok = |l: &str| {
         !l.is_empty()
             && !l.starts_with('-')
             && !l.ends_with('-')
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    if labels.len() < 2 || !labels.iter().all(label_ok) {
+    if !domain.contains('.') || !domain.split('.').all(label_ok) {
         let domain = if field.personal {
             "after the @".to_string()
         } else {
@@ -222,11 +229,13 @@ mod tests {
 
     fn run(name: &str, text: &str, brn_check: BrnCheck) -> Result<String> {
         let field = FIELDS.iter().find(|f| f.name == name).unwrap();
-        let value = Value {
-            text: text.to_string(),
-            cp949_len: crate::text::cp949_len(text).unwrap(),
-        };
-        check(field, &value, brn_check).map(Cow::into_owned)
+        check(
+            field,
+            text,
+            crate::text::cp949_len(text).unwrap(),
+            brn_check,
+        )
+        .map(Cow::into_owned)
     }
 
     #[test]
