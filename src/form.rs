@@ -121,8 +121,8 @@ pub unsafe extern "C" fn smartbill_form_set(
 /// `SMARTBILL_ERR_FIELD_UNENCODABLE` (CP949 has no `é`), never CP949 bytes
 /// misread. `name` and `value` are UTF-8 (`SMARTBILL_ERR_INVALID_TEXT`
 /// otherwise); everything else is as `smartbill_form_set`: trimmed, a blank
-/// value clears the parameter, the same checks and statuses, and a refusal
-/// is remembered.
+/// value clears the parameter, the same checks and statuses, and every
+/// failure is remembered the same way.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_set_utf8(
     form: *mut SmartbillForm,
@@ -134,9 +134,16 @@ pub unsafe extern "C" fn smartbill_form_set_utf8(
     guard("smartbill_form_set_utf8", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let form = unsafe { form_mut(form) }?;
-        let name = unsafe { text_in(name, name_len, "name") }?;
-        let value = unsafe { text_in(value, value_len, "value") }?;
-        form.set_bytes_in(Charset::Utf8, name, value)
+        remembering(form, "smartbill_form_set_utf8", |form| {
+            // SAFETY: as above.
+            let name = unsafe { text_in(name, name_len, "name") };
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => form.set_bytes_in(Charset::Utf8, name, value),
+                (Err(e), _) => form.remember_set_failure(None, e),
+                (Ok(name), Err(e)) => form.remember_set_failure(Some(name), e),
+            }
+        })
     })
 }
 

@@ -327,10 +327,18 @@ static void test_set_utf8(void) {
     SmartbillForm *form = valid_form();
     char body[256];
     size_t len = 0;
+    SmartbillForm *other = valid_form();
     CHECK_STATUS(saw(smartbill_form_set_utf8(NULL, "pComName", -1, "x", -1)), "NULL_ARGUMENT", "form");
-    CHECK_STATUS(saw(smartbill_form_set_utf8(form, NULL, 3, "x", -1)), "NULL_ARGUMENT", "name");
-    CHECK_STATUS(saw(smartbill_form_set_utf8(form, "pComName", -1, NULL, 2)), "NULL_ARGUMENT", "value");
-    CHECK_STATUS(smartbill_form_validate(form), "OK", "NULL arguments leave the form untouched");
+    /* Every failure of a set is remembered, as for smartbill_form_set. */
+    CHECK_STATUS(saw(smartbill_form_set_utf8(other, NULL, 3, "x", -1)), "NULL_ARGUMENT", "name");
+    CHECK_STATUS(smartbill_form_validate(other), "NULL_ARGUMENT", "a NULL name is remembered");
+    smartbill_form_free(other);
+    other = valid_form();
+    CHECK_STATUS(saw(smartbill_form_set_utf8(other, "pComName", -1, NULL, 2)), "NULL_ARGUMENT", "value");
+    CHECK_STATUS(smartbill_form_validate(other), "NULL_ARGUMENT", "a NULL value is remembered");
+    CHECK_STATUS(smartbill_form_set_utf8(other, "pComName", -1, "x", -1), "OK", "set again");
+    CHECK_STATUS(smartbill_form_validate(other), "OK", "made right");
+    smartbill_form_free(other);
     CHECK_STATUS(smartbill_form_set_option(form, "input_charset", -1, "euc-kr", -1), "OK", "euc-kr");
 
     /* "Café": text CP949 cannot hold; the same bytes as CP949 are "Caf챕". */
