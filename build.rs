@@ -54,7 +54,7 @@ macro_rules! form_rule_table {
 }
 
 macro_rules! form_field_table {
-    ($(($name:literal, $max:literal, $required:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
+    ($(($name:literal, $max:literal, $required:literal, $personal:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
         const FIELD_ROWS: &[FieldRow] = &[$(FieldRow {
             name: $name, max_len: $max, required: $required, rule: stringify!($rule), label: $label, description: $english,
         },)*];
@@ -65,13 +65,20 @@ include!("crates/core/src/form_fields_table.rs");
 struct KeyRow {
     name: &'static str,
     secret: bool,
+    personal: bool,
     width: usize,
     meaning: &'static str,
 }
 
 macro_rules! callback_key_table {
-    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $secret:literal, $width:literal, $meaning:literal)),* $(,)?) => {
-        const KEY_ROWS: &[KeyRow] = &[$(KeyRow { name: $name, secret: $secret, width: $width, meaning: $meaning },)*];
+    ($(($variant:ident, $name:literal, $old:literal, $required:literal, $sensitivity:ident, $width:literal, $meaning:literal)),* $(,)?) => {
+        const KEY_ROWS: &[KeyRow] = &[$(KeyRow {
+            name: $name,
+            secret: matches!(stringify!($sensitivity).as_bytes(), b"Secret"),
+            personal: matches!(stringify!($sensitivity).as_bytes(), b"Personal"),
+            width: $width,
+            meaning: $meaning,
+        },)*];
     };
 }
 include!("crates/core/src/callback/keys_table.rs");

@@ -4,6 +4,10 @@
 //! `cargo bench --bench brn`. Goals: at most 40 ns per call even for an
 //! invalid number; at most 8 ns per number in a batch.
 
+#[path = "clock.rs"]
+mod clock;
+
+use clock::Clock;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use smartbill_signup::*;
 use smartbill_signup_core::brn;
@@ -43,7 +47,7 @@ fn text(s: &str) -> (*const c_char, isize) {
     (s.as_ptr().cast(), s.len() as isize)
 }
 
-fn single(c: &mut Criterion) {
+fn single(c: &mut Criterion<Clock>) {
     let mut group = c.benchmark_group("brn");
     group
         .measurement_time(Duration::from_secs(2))
@@ -64,7 +68,7 @@ fn single(c: &mut Criterion) {
     group.finish();
 }
 
-fn batch(c: &mut Criterion) {
+fn batch(c: &mut Criterion<Clock>) {
     let numbers = vendor_numbers(10_000);
     let mut statuses = vec![0i32; numbers.len()];
     let mut group = c.benchmark_group("brn batch 10k");
@@ -92,8 +96,28 @@ fn batch(c: &mut Criterion) {
             }
         })
     });
+
+    let pointers: Vec<*const c_char> = numbers.iter().map(|n| n.as_ptr().cast()).collect();
+    let lengths: Vec<isize> = numbers.iter().map(|n| n.len() as isize).collect();
+    group.bench_function("smartbill_brn_check_array (per number = time / 10k)", |b| {
+        b.iter(|| {
+            // SAFETY: one pointer, length and slot per number.
+            unsafe {
+                smartbill_brn_check_array(
+                    black_box(pointers.as_ptr()),
+                    lengths.as_ptr(),
+                    pointers.len(),
+                    statuses.as_mut_ptr(),
+                )
+            }
+        })
+    });
     group.finish();
 }
 
-criterion_group!(benches, single, batch);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(Clock::from_env());
+    targets = single, batch
+}
 criterion_main!(benches);

@@ -137,6 +137,14 @@ fn call_area(out: &mut String) {
             "size_t body limit (callback_parse), 0 default",
         ),
     ];
+    pointer_sized(out, &signed, &unsigned);
+    comment(out, "A name argument (parameter or key), space-padded.");
+    field(out, "SB-NAME", &format!("PIC X({NAME_WIDTH})"));
+}
+
+/// Fields as wide as `size_t`/`ptrdiff_t`: `BINARY-DOUBLE` under `P64`,
+/// `BINARY-LONG` otherwise. `signed` and `unsigned` are (name, comment).
+fn pointer_sized(out: &mut String, signed: &[(&str, &str)], unsigned: &[(&str, &str)]) {
     for (p64, usage) in [(true, "BINARY-DOUBLE"), (false, "BINARY-LONG")] {
         line(out, if p64 { ">>IF P64 SET" } else { ">>ELSE" });
         for (name, what) in signed {
@@ -149,8 +157,6 @@ fn call_area(out: &mut String) {
         }
     }
     line(out, ">>END-IF");
-    comment(out, "A name argument (parameter or key), space-padded.");
-    field(out, "SB-NAME", &format!("PIC X({NAME_WIDTH})"));
 }
 
 fn error_record(out: &mut String) {
@@ -158,11 +164,26 @@ fn error_record(out: &mut String) {
         out,
         "The last error, read after a failing call with \
          smartbill_status_name_into and smartbill_last_error_into (flags \
-         SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD).",
+         SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD). The SB-ERROR-READ-* \
+         fields are those two calls' own status, flags and lengths, so \
+         that reading an error changes nothing in SB-CALL: SB-STATUS still \
+         holds the failed call's status, SB-OUT-LEN the size it needed.",
     );
     line(out, "01  SB-ERROR.");
     field(out, "SB-ERROR-NAME", &format!("PIC X({STATUS_NAME_WIDTH})"));
     field(out, "SB-ERROR-MESSAGE", &format!("PIC X({MESSAGE_WIDTH})"));
+    comment(out, "int32_t status of the calls that read the error.");
+    field(out, "SB-ERROR-READ-STATUS", "USAGE BINARY-LONG");
+    comment(out, "uint32_t text flags for them.");
+    field(out, "SB-ERROR-READ-FLAGS", "USAGE BINARY-LONG UNSIGNED");
+    pointer_sized(
+        out,
+        &[],
+        &[
+            ("SB-ERROR-READ-CAP", "size_t capacity for them"),
+            ("SB-ERROR-READ-LEN", "size_t length they report"),
+        ],
+    );
     for row in STATUS_ROWS {
         assert!(
             row.name.len() <= STATUS_NAME_WIDTH,
@@ -204,8 +225,11 @@ fn signup_record(out: &mut String, fields: &[FieldRow]) {
             &format!("PIC X({})", f.max_len),
         );
     }
-    let rows: Vec<(&str, usize, &str)> = fields.iter().map(|f| (f.name, f.max_len, "")).collect();
-    loop_table(out, "SB-SIGNUP-FIELD", &rows, None);
+    let rows: Vec<(&str, usize, Vec<&str>)> = fields
+        .iter()
+        .map(|f| (f.name, f.max_len, Vec::new()))
+        .collect();
+    loop_table(out, "SB-SIGNUP-FIELD", &rows, &[]);
 }
 
 fn callback_record(out: &mut String, keys: &[KeyRow]) {
@@ -216,8 +240,10 @@ fn callback_record(out: &mut String, keys: &[KeyRow]) {
          The guide sets no limits: the company and contact fields take the \
          signup form's; a longer value is refused (BUFFER_TOO_SMALL, the \
          field left as it was), never cut. SB-CALLBACK-KEY(i) gives each \
-         key's name, offset, width and whether it is a secret (never \
-         print AUTH_CODE or AUTH_TOKEN in full).",
+         key's name, offset, width, whether it is a secret (never print \
+         AUTH_CODE or AUTH_TOKEN in full) and whether it is personal data \
+         (a person's name, e-mail, phone, the address: keep it out of \
+         reports and logs).",
     );
     line(out, "01  SB-CALLBACK.");
     for k in keys {
@@ -228,37 +254,40 @@ fn callback_record(out: &mut String, keys: &[KeyRow]) {
             &format!("PIC X({})", k.width),
         );
     }
-    let rows: Vec<(&str, usize, &str)> = keys
+    let yes_no = |b: bool| if b { "Y" } else { "N" };
+    let rows: Vec<(&str, usize, Vec<&str>)> = keys
         .iter()
-        .map(|k| (k.name, k.width, if k.secret { "Y" } else { "N" }))
+        .map(|k| (k.name, k.width, vec![yes_no(k.secret), yes_no(k.personal)]))
         .collect();
-    loop_table(out, "SB-CALLBACK-KEY", &rows, Some("SECRET"));
+    loop_table(out, "SB-CALLBACK-KEY", &rows, &["SECRET", "PERSONAL"]);
 }
 
 /// `<prefix>-COUNT` and a table `<prefix>(i)` of name, 1-based offset and
-/// width (plus a Y/N flag column named `flag`), as FILLERs redefined by an
-/// OCCURS table.
-fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, &str)], flag: Option<&str>) {
+/// width (plus one Y/N column per name in `flags`), as FILLERs redefined
+/// by an OCCURS table.
+fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, Vec<&str>)], flags: &[&str]) {
     let data = format!("{prefix}S-DATA");
+    let flag_list: String = flags
+        .iter()
+        .map(|f| format!(", {} (Y/N)", f.to_lowercase()))
+        .collect();
     comment(
         out,
-        &format!(
-            "{prefix}(i): name, offset and width in the record above{}.",
-            flag.map_or(String::new(), |f| format!(", {f} (Y/N)").to_lowercase())
-        ),
+        &format!("{prefix}(i): name, offset and width in the record above{flag_list}."),
     );
     line(out, &format!("01  {data}."));
     let mut offset = 1;
-    for (name, width, flag_value) in rows {
+    for (name, width, flag_values) in rows {
         assert!(
             name.len() <= NAME_WIDTH,
             "{name} is longer than {NAME_WIDTH}"
         );
+        assert_eq!(flag_values.len(), flags.len(), "{name}: one value per flag");
         filler(out, &format!("PIC X({NAME_WIDTH})"), &format!("\"{name}\""));
         filler(out, "PIC 9(4)", &offset.to_string());
         filler(out, "PIC 9(4)", &width.to_string());
-        if flag.is_some() {
-            filler(out, "PIC X", &format!("\"{flag_value}\""));
+        for value in flag_values {
+            filler(out, "PIC X", &format!("\"{value}\""));
         }
         offset += width;
     }
@@ -273,7 +302,7 @@ fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, &str)], flag
     );
     line(out, &format!("        10  {prefix}-OFFSET PIC 9(4)."));
     line(out, &format!("        10  {prefix}-WIDTH PIC 9(4)."));
-    if let Some(flag) = flag {
+    for flag in flags {
         line(out, &format!("        10  {prefix}-{flag} PIC X."));
         line(
             out,

@@ -102,7 +102,7 @@
        78  SMARTBILL-ABI-VERSION             VALUE 1.
       * The checksum of this header's function prototypes (FNV-1a,
       * 32-bit, of their types, see build/header.rs).
-       78  SMARTBILL-ABI-CHECKSUM            VALUE 807427318.
+       78  SMARTBILL-ABI-CHECKSUM            VALUE 791912650.
       * Text flag: UTF-8 (the default, no flag).
        78  SMARTBILL-TEXT-UTF8               VALUE 0.
       * Text flag: the text is CP949 (what Korean systems call
@@ -112,6 +112,21 @@
       * padding the text with spaces and writing no NUL, for
       * fixed-length fields such as COBOL PIC X(n).
        78  SMARTBILL-TEXT-PAD                VALUE 2.
+      * Key flag (smartbill_callback_key_flags): the library knows the
+      * key (a current or an older name).
+       78  SMARTBILL-KEY-KNOWN               VALUE 1.
+      * Key flag: a callback must carry the key (USER_SBID, COM_REGNO,
+      * AUTH_CODE, AUTH_TOKEN).
+       78  SMARTBILL-KEY-REQUIRED            VALUE 2.
+      * Key flag: the value is a secret (AUTH_CODE, AUTH_TOKEN): never
+      * shown in a log, a report or a default string form, never in a
+      * message.
+       78  SMARTBILL-KEY-SECRET              VALUE 4.
+      * Key flag: the value is personal data (USER_NAME, USER_EMAIL,
+      * USER_PHONE, COM_PRESIDENT, COM_ADDRESS, and every key the
+      * library does not know): never shown in a log, a report or a
+      * default string form.
+       78  SMARTBILL-KEY-PERSONAL            VALUE 8.
 
       *-----------------------------------------------------------------
       * The call work area. size_t and ptrdiff_t (lengths, capacities,
@@ -176,11 +191,30 @@
       *-----------------------------------------------------------------
       * The last error, read after a failing call with
       * smartbill_status_name_into and smartbill_last_error_into (flags
-      * SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD).
+      * SMARTBILL-TEXT-CP949 + SMARTBILL-TEXT-PAD). The SB-ERROR-READ-*
+      * fields are those two calls' own status, flags and lengths, so
+      * that reading an error changes nothing in SB-CALL: SB-STATUS
+      * still holds the failed call's status, SB-OUT-LEN the size it
+      * needed.
       *-----------------------------------------------------------------
        01  SB-ERROR.
            05  SB-ERROR-NAME            PIC X(24).
            05  SB-ERROR-MESSAGE         PIC X(512).
+      * int32_t status of the calls that read the error.
+           05  SB-ERROR-READ-STATUS     USAGE BINARY-LONG.
+      * uint32_t text flags for them.
+           05  SB-ERROR-READ-FLAGS      USAGE BINARY-LONG UNSIGNED.
+       >>IF P64 SET
+      * size_t capacity for them
+           05  SB-ERROR-READ-CAP        USAGE BINARY-DOUBLE UNSIGNED.
+      * size_t length they report
+           05  SB-ERROR-READ-LEN        USAGE BINARY-DOUBLE UNSIGNED.
+       >>ELSE
+      * size_t capacity for them
+           05  SB-ERROR-READ-CAP        USAGE BINARY-LONG UNSIGNED.
+      * size_t length they report
+           05  SB-ERROR-READ-LEN        USAGE BINARY-LONG UNSIGNED.
+       >>END-IF
 
       *-----------------------------------------------------------------
       * A business-number result: smartbill_brn_normalize, _format and
@@ -291,9 +325,10 @@
       * order. The guide sets no limits: the company and contact fields
       * take the signup form's; a longer value is refused
       * (BUFFER_TOO_SMALL, the field left as it was), never cut.
-      * SB-CALLBACK-KEY(i) gives each key's name, offset, width and
-      * whether it is a secret (never print AUTH_CODE or AUTH_TOKEN in
-      * full).
+      * SB-CALLBACK-KEY(i) gives each key's name, offset, width, whether
+      * it is a secret (never print AUTH_CODE or AUTH_TOKEN in full) and
+      * whether it is personal data (a person's name, e-mail, phone, the
+      * address: keep it out of reports and logs).
       *-----------------------------------------------------------------
        01  SB-CALLBACK.
       * USER_SBID: the SmartBill ID
@@ -322,55 +357,67 @@
       * pID: the ERP's own user ID (older guide only)
            05  SB-CB-pID                PIC X(50).
       * SB-CALLBACK-KEY(i): name, offset and width in the record above,
-      * secret (y/n).
+      * secret (Y/N), personal (Y/N).
        01  SB-CALLBACK-KEYS-DATA.
            05  FILLER PIC X(16)  VALUE "USER_SBID".
            05  FILLER PIC 9(4)   VALUE 1.
            05  FILLER PIC 9(4)   VALUE 50.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X(16)  VALUE "USER_NAME".
            05  FILLER PIC 9(4)   VALUE 51.
            05  FILLER PIC 9(4)   VALUE 100.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "Y".
            05  FILLER PIC X(16)  VALUE "USER_EMAIL".
            05  FILLER PIC 9(4)   VALUE 151.
            05  FILLER PIC 9(4)   VALUE 100.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "Y".
            05  FILLER PIC X(16)  VALUE "USER_PHONE".
            05  FILLER PIC 9(4)   VALUE 251.
            05  FILLER PIC 9(4)   VALUE 40.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "Y".
            05  FILLER PIC X(16)  VALUE "COM_REGNO".
            05  FILLER PIC 9(4)   VALUE 291.
            05  FILLER PIC 9(4)   VALUE 12.
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X(16)  VALUE "COM_NAME".
            05  FILLER PIC 9(4)   VALUE 303.
            05  FILLER PIC 9(4)   VALUE 200.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X(16)  VALUE "COM_PRESIDENT".
            05  FILLER PIC 9(4)   VALUE 503.
            05  FILLER PIC 9(4)   VALUE 100.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "Y".
            05  FILLER PIC X(16)  VALUE "COM_ADDRESS".
            05  FILLER PIC 9(4)   VALUE 603.
            05  FILLER PIC 9(4)   VALUE 300.
            05  FILLER PIC X      VALUE "N".
+           05  FILLER PIC X      VALUE "Y".
            05  FILLER PIC X(16)  VALUE "regYn".
            05  FILLER PIC 9(4)   VALUE 903.
            05  FILLER PIC 9(4)   VALUE 1.
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X(16)  VALUE "AUTH_CODE".
            05  FILLER PIC 9(4)   VALUE 904.
            05  FILLER PIC 9(4)   VALUE 32.
            05  FILLER PIC X      VALUE "Y".
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X(16)  VALUE "AUTH_TOKEN".
            05  FILLER PIC 9(4)   VALUE 936.
            05  FILLER PIC 9(4)   VALUE 512.
            05  FILLER PIC X      VALUE "Y".
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X(16)  VALUE "pID".
            05  FILLER PIC 9(4)   VALUE 1448.
            05  FILLER PIC 9(4)   VALUE 50.
+           05  FILLER PIC X      VALUE "N".
            05  FILLER PIC X      VALUE "N".
        01  SB-CALLBACK-KEYS REDEFINES SB-CALLBACK-KEYS-DATA.
            05  SB-CALLBACK-KEY OCCURS 12 TIMES.
@@ -379,4 +426,6 @@
                10  SB-CALLBACK-KEY-WIDTH PIC 9(4).
                10  SB-CALLBACK-KEY-SECRET PIC X.
                    88  SB-CALLBACK-KEY-IS-SECRET VALUE "Y".
+               10  SB-CALLBACK-KEY-PERSONAL PIC X.
+                   88  SB-CALLBACK-KEY-IS-PERSONAL VALUE "Y".
        78  SB-CALLBACK-KEY-COUNT             VALUE 12.

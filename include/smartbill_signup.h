@@ -167,7 +167,7 @@
  * their types, see build/header.rs). Wrappers generated from this header
  * carry it and refuse a library whose smartbill_abi_checksum() differs.
  */
-#define SMARTBILL_ABI_CHECKSUM 807427318
+#define SMARTBILL_ABI_CHECKSUM 791912650
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -186,6 +186,31 @@
  * `SMARTBILL_ERR_BUFFER_TOO_SMALL`. A double-byte character is never split.
  */
 #define SMARTBILL_TEXT_PAD 2
+
+/**
+ * Key flag (`smartbill_callback_key_flags`): the library knows the key
+ * (a current or an older name).
+ */
+#define SMARTBILL_KEY_KNOWN 1
+
+/**
+ * Key flag: a callback must carry the key (`USER_SBID`, `COM_REGNO`,
+ * `AUTH_CODE`, `AUTH_TOKEN`).
+ */
+#define SMARTBILL_KEY_REQUIRED 2
+
+/**
+ * Key flag: the value is a secret (`AUTH_CODE`, `AUTH_TOKEN`): never shown
+ * in a log, a report or a default string form, never in a message.
+ */
+#define SMARTBILL_KEY_SECRET 4
+
+/**
+ * Key flag: the value is personal data (`USER_NAME`, `USER_EMAIL`,
+ * `USER_PHONE`, `COM_PRESIDENT`, `COM_ADDRESS`, and every key the library
+ * does not know): never shown in a log, a report or a default string form.
+ */
+#define SMARTBILL_KEY_PERSONAL 8
 
 /**
  * A parsed callback (opaque). Made by `smartbill_callback_parse`, released
@@ -245,9 +270,10 @@ extern "C" {
  * `brn`/`brn_len`: the number as text (`brn_len < 0`: NUL-terminated),
  * with or without dashes and spaces; surrounding whitespace is ignored:
  * Unicode White_Space in UTF-8 (space, tab, CR, LF, vertical tab, form
- * feed, U+0085, U+00A0, the ideographic space U+3000, ...) and CP949's
- * ideographic space (`A1 A1`), the same definition as every other entry
- * point of the library.
+ * feed, U+0085, U+00A0, the ideographic space U+3000, ...), the same
+ * definition as every other entry point of the library; bytes that are not
+ * UTF-8 are read as CP949, whose whitespace is ASCII's and the ideographic
+ * space `A1 A1`.
  *
  * Returns `SMARTBILL_OK`, or the first rule it breaks, in this order:
  * `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and
@@ -323,6 +349,29 @@ int32_t smartbill_brn_check_many(const char *data,
                                  int32_t *statuses,
                                  size_t statuses_cap,
                                  size_t *count);
+
+/**
+ * Checks many numbers given as an array, with no separator to choose:
+ * `items[i]` is the i-th number and `lengths[i]` its length in bytes
+ * (`lengths[i] < 0`: NUL-terminated; `lengths == NULL`: every item is
+ * NUL-terminated). Each item is checked exactly as by
+ * `smartbill_brn_check`, and its status written to `statuses[i]`; a NULL
+ * item with a length other than 0 gets `SMARTBILL_ERR_NULL_ARGUMENT` in
+ * its slot (NULL with length 0 is the empty text, `SMARTBILL_ERR_BRN_LENGTH`).
+ *
+ * Returns `SMARTBILL_OK` when the `count` statuses were written, whatever
+ * they are: a failing number is a status in the array, not an error of
+ * the call. `count == 0` reads and writes nothing (every pointer may be
+ * NULL). Otherwise `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `items` or
+ * `statuses`, and `SMARTBILL_ERR_INVALID_ARGUMENT` for a `count` no array
+ * can hold (more than `PTRDIFF_MAX / sizeof(char *)`); nothing is written
+ * then. `items` and `lengths` (when not NULL) must hold `count` entries,
+ * `statuses` `count` slots.
+ */
+int32_t smartbill_brn_check_array(const char *const *items,
+                                  const ptrdiff_t *lengths,
+                                  size_t count,
+                                  int32_t *statuses);
 
 /**
  * Checks `record_count` numbers stored as fixed-width records of
@@ -434,6 +483,27 @@ int32_t smartbill_callback_key_name(const SmartbillCallback *cb,
                                     char *buf,
                                     size_t cap,
                                     size_t *out_len);
+
+/**
+ * Sets `*key_flags` to what the library knows about the callback key
+ * `key`, as `SMARTBILL_KEY_*` bits: `KNOWN`, `REQUIRED`, and `SECRET` or
+ * `PERSONAL` for a value that must never be shown where people read it
+ * (logs, reports, a wrapper's default string form: show such a value as
+ * redacted). A key the library does not know is `SMARTBILL_KEY_PERSONAL`
+ * alone: it may hold anything. The key is matched as
+ * `smartbill_callback_get` matches it (any ASCII case, the older names
+ * `SBID`, `Email`, `regYN`, surrounding whitespace ignored); needs no
+ * parsed callback. `flags`: `SMARTBILL_TEXT_CP949` for a key in CP949.
+ *
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` for an empty key or unknown flags,
+ * `SMARTBILL_ERR_INVALID_TEXT` for a key that is not valid text,
+ * `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `key_flags`; `*key_flags` is 0
+ * whenever the call fails.
+ */
+int32_t smartbill_callback_key_flags(const char *key,
+                                     ptrdiff_t key_len,
+                                     uint32_t flags,
+                                     uint32_t *key_flags);
 
 /**
  * Releases a callback made by `smartbill_callback_parse`. NULL is
@@ -601,26 +671,51 @@ void smartbill_form_free(SmartbillForm *form);
  * "Signup parameters" near the top of this header, or
  * `smartbill_form_field_name`). `value`: its value, in the form's
  * `input_charset` (UTF-8 unless `smartbill_form_set_option` said
- * `"euc-kr"`). Both are trimmed; a blank value clears the parameter (it is
- * then not sent). Setting a parameter again replaces its value.
+ * `"euc-kr"`), and so is the name. A language whose strings are Unicode
+ * passes them with `smartbill_form_set_utf8` instead. Both are trimmed;
+ * a blank value clears the parameter (it is then not sent). Setting a
+ * parameter again replaces its value.
  *
  * Checked now: `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown name,
  * `SMARTBILL_ERR_INVALID_TEXT` for bytes invalid in the input charset,
  * `SMARTBILL_ERR_FIELD_UNENCODABLE` for a character CP949 cannot hold
  * (e.g. an emoji). Checked by `smartbill_form_validate` (and so by
  * `_html` and `_urlencoded`): required parameters, formats and the CP949
- * byte limits. A refused value is not stored and the refusal is
- * remembered: `smartbill_form_validate` fails with it until the same
- * parameter is set successfully (an unknown name is never forgotten), so
- * a caller that misses a return code cannot send an incomplete form.
- * `SMARTBILL_ERR_NULL_ARGUMENT` (form, or NULL text with a non-zero
- * length) leaves the form untouched.
+ * byte limits. A refused value is not stored and every failure of this
+ * call, whatever its status (a NULL name or value with a non-zero length,
+ * `SMARTBILL_ERR_NULL_ARGUMENT`, and a failure inside the library,
+ * `SMARTBILL_ERR_INTERNAL`, included), is remembered:
+ * `smartbill_form_validate`, `_html` and `_urlencoded` fail with it until
+ * the same parameter is set successfully (an unknown name and an internal
+ * failure are never forgotten), so a caller that misses a return code
+ * cannot send an incomplete form. Only the latest failure per parameter
+ * is kept, and the first for unknown names. A NULL `form` is
+ * `SMARTBILL_ERR_NULL_ARGUMENT`.
  */
 int32_t smartbill_form_set(SmartbillForm *form,
                            const char *name,
                            ptrdiff_t name_len,
                            const char *value,
                            ptrdiff_t value_len);
+
+/**
+ * Sets a signup parameter from UTF-8 text, whatever the form's
+ * `input_charset`: for callers whose strings are Unicode (a Java `String`,
+ * a .NET `string`, a Python `str`), which always pass them as UTF-8, while
+ * bytes read from a legacy system (CP949 after `input_charset` =
+ * `euc-kr`) go through `smartbill_form_set`. So the same text gives the
+ * same result whatever the option says: `"Café"` is
+ * `SMARTBILL_ERR_FIELD_UNENCODABLE` (CP949 has no `é`), never CP949 bytes
+ * misread. `name` and `value` are UTF-8 (`SMARTBILL_ERR_INVALID_TEXT`
+ * otherwise); everything else is as `smartbill_form_set`: trimmed, a blank
+ * value clears the parameter, the same checks and statuses, and every
+ * failure is remembered the same way.
+ */
+int32_t smartbill_form_set_utf8(SmartbillForm *form,
+                                const char *name,
+                                ptrdiff_t name_len,
+                                const char *value,
+                                ptrdiff_t value_len);
 
 /**
  * Sets a form option (names and values are ASCII, case as shown):
@@ -643,14 +738,34 @@ int32_t smartbill_form_set(SmartbillForm *form,
  *
  * Returns `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option for an
  * unknown option or a bad value, `SMARTBILL_ERR_INVALID_TEXT` for text
- * that is not UTF-8; a refusal is remembered as for `smartbill_form_set`
- * until the option is set successfully.
+ * that is not UTF-8; every failure is remembered as for
+ * `smartbill_form_set` until the option is set successfully (the latest
+ * per option).
  */
 int32_t smartbill_form_set_option(SmartbillForm *form,
                                   const char *name,
                                   ptrdiff_t name_len,
                                   const char *value,
                                   ptrdiff_t value_len);
+
+/**
+ * Writes the current value of a form option into `buf`, in its canonical
+ * spelling (ASCII): `input_charset` and `output_charset` (alias
+ * `page_charset`) `utf-8` or `euc-kr`; `auto_submit` `yes` or `no`;
+ * `target` as set; `brn_check` `strict` or `digits`. `name` as for
+ * `smartbill_form_set_option` (UTF-8, surrounding whitespace ignored), so a
+ * wrapper learns what the library understood without a rule of its own.
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown option,
+ * `SMARTBILL_ERR_INVALID_TEXT` for a name that is not UTF-8. Reading is
+ * not setting: nothing is remembered by the form. Output rules as for every
+ * text output.
+ */
+int32_t smartbill_form_option(const SmartbillForm *form,
+                              const char *name,
+                              ptrdiff_t name_len,
+                              char *buf,
+                              size_t cap,
+                              size_t *out_len);
 
 /**
  * Checks the whole form. Returns `SMARTBILL_OK`, a remembered refusal from

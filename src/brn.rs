@@ -12,9 +12,10 @@ use std::ffi::c_char;
 /// `brn`/`brn_len`: the number as text (`brn_len < 0`: NUL-terminated),
 /// with or without dashes and spaces; surrounding whitespace is ignored:
 /// Unicode White_Space in UTF-8 (space, tab, CR, LF, vertical tab, form
-/// feed, U+0085, U+00A0, the ideographic space U+3000, ...) and CP949's
-/// ideographic space (`A1 A1`), the same definition as every other entry
-/// point of the library.
+/// feed, U+0085, U+00A0, the ideographic space U+3000, ...), the same
+/// definition as every other entry point of the library; bytes that are not
+/// UTF-8 are read as CP949, whose whitespace is ASCII's and the ideographic
+/// space `A1 A1`.
 ///
 /// Returns `SMARTBILL_OK`, or the first rule it breaks, in this order:
 /// `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and
@@ -29,7 +30,10 @@ pub unsafe extern "C" fn smartbill_brn_check(brn: *const c_char, brn_len: isize)
     guard_failure("smartbill_brn_check", || {
         // SAFETY: the caller passes a valid text argument.
         let input = unsafe { text_in(brn, brn_len, "brn") }?;
-        scan(input).map(|_| ())
+        match brn::refusal(input) {
+            None => Ok(()),
+            Some(refusal) => Err(Failure::Brn { input, refusal }),
+        }
     })
 }
 
@@ -128,6 +132,66 @@ pub unsafe extern "C" fn smartbill_brn_check_many(
         let out = unsafe { status_slots(statuses, statuses_cap, n) }?;
         for (slot, item) in out.iter_mut().zip(brn::split_batch(data, separator)) {
             *slot = brn::check_bytes(item).code();
+        }
+        Ok(())
+    })
+}
+
+/// Checks many numbers given as an array, with no separator to choose:
+/// `items[i]` is the i-th number and `lengths[i]` its length in bytes
+/// (`lengths[i] < 0`: NUL-terminated; `lengths == NULL`: every item is
+/// NUL-terminated). Each item is checked exactly as by
+/// `smartbill_brn_check`, and its status written to `statuses[i]`; a NULL
+/// item with a length other than 0 gets `SMARTBILL_ERR_NULL_ARGUMENT` in
+/// its slot (NULL with length 0 is the empty text, `SMARTBILL_ERR_BRN_LENGTH`).
+///
+/// Returns `SMARTBILL_OK` when the `count` statuses were written, whatever
+/// they are: a failing number is a status in the array, not an error of
+/// the call. `count == 0` reads and writes nothing (every pointer may be
+/// NULL). Otherwise `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `items` or
+/// `statuses`, and `SMARTBILL_ERR_INVALID_ARGUMENT` for a `count` no array
+/// can hold (more than `PTRDIFF_MAX / sizeof(char *)`); nothing is written
+/// then. `items` and `lengths` (when not NULL) must hold `count` entries,
+/// `statuses` `count` slots.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_brn_check_array(
+    items: *const *const c_char,
+    lengths: *const isize,
+    count: usize,
+    statuses: *mut i32,
+) -> i32 {
+    guard("smartbill_brn_check_array", || {
+        if count == 0 {
+            return Ok(());
+        }
+        if count > isize::MAX as usize / std::mem::size_of::<*const c_char>() {
+            return Err(Error::new(
+                Status::InvalidArgument,
+                format!("count {count} is more items than an array can hold"),
+            )
+            .with_field("count"));
+        }
+        if items.is_null() {
+            return Err(super::args::null_argument("items"));
+        }
+        // SAFETY: the caller passes `count` item pointers, `count` lengths
+        // when `lengths` is not NULL, and `count` status slots.
+        let items = unsafe { std::slice::from_raw_parts(items, count) };
+        let lengths =
+            (!lengths.is_null()).then(|| unsafe { std::slice::from_raw_parts(lengths, count) });
+        let out = unsafe { status_slots(statuses, count, count) }?;
+        for (i, (slot, &item)) in out.iter_mut().zip(items).enumerate() {
+            let len = lengths.map_or(-1, |l| l[i]);
+            *slot = if item.is_null() && len != 0 {
+                Status::NullArgument.code()
+            } else {
+                // SAFETY: a valid text argument per the documented rules
+                // (NULL only with length 0, which text_in reads as empty).
+                match unsafe { text_in(item, len, "item") } {
+                    Ok(bytes) => brn::check_bytes(bytes).code(),
+                    Err(e) => e.status().code(),
+                }
+            };
         }
         Ok(())
     })

@@ -1,10 +1,12 @@
 //! The signup callback through the C ABI: parse a body into a handle, read
 //! its keys, and check who sent it.
 
-use super::args::{null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
+use super::args::{charset_of, null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
 use super::boundary::{guard, guard_value};
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
-use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions, DEFAULT_MAX_BYTES};
+use smartbill_signup_core::callback::{
+    self, Callback, Key, ParseOptions, Sensitivity, DEFAULT_MAX_BYTES,
+};
 use smartbill_signup_core::error::{Error, Result};
 use smartbill_signup_core::status::Status;
 use smartbill_signup_core::text::trim;
@@ -94,9 +96,12 @@ pub unsafe extern "C" fn smartbill_callback_get(
     guard("smartbill_callback_get", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let cb = unsafe { callback_ref(cb) }?;
-        let key = unsafe { key_in(key, key_len, flags) }?;
-        let value = cb.get(&key).unwrap_or("");
-        let known = Key::lookup(&key);
+        let (known, key) = unsafe { key_arg(key, key_len, flags) }?;
+        let value = match known {
+            Some(k) => cb.value(k),
+            None => cb.get(&key),
+        }
+        .unwrap_or("");
         let secret = known.filter(|k| k.is_secret());
         let field: &str = match known {
             Some(k) => k.name(),
@@ -200,6 +205,49 @@ pub unsafe extern "C" fn smartbill_callback_key_name(
     })
 }
 
+/// Sets `*key_flags` to what the library knows about the callback key
+/// `key`, as `SMARTBILL_KEY_*` bits: `KNOWN`, `REQUIRED`, and `SECRET` or
+/// `PERSONAL` for a value that must never be shown where people read it
+/// (logs, reports, a wrapper's default string form: show such a value as
+/// redacted). A key the library does not know is `SMARTBILL_KEY_PERSONAL`
+/// alone: it may hold anything. The key is matched as
+/// `smartbill_callback_get` matches it (any ASCII case, the older names
+/// `SBID`, `Email`, `regYN`, surrounding whitespace ignored); needs no
+/// parsed callback. `flags`: `SMARTBILL_TEXT_CP949` for a key in CP949.
+///
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` for an empty key or unknown flags,
+/// `SMARTBILL_ERR_INVALID_TEXT` for a key that is not valid text,
+/// `SMARTBILL_ERR_NULL_ARGUMENT` for a NULL `key_flags`; `*key_flags` is 0
+/// whenever the call fails.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_callback_key_flags(
+    key: *const c_char,
+    key_len: isize,
+    flags: u32,
+    key_flags: *mut u32,
+) -> i32 {
+    guard("smartbill_callback_key_flags", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let out = unsafe { out_ptr(key_flags, "key_flags") }?;
+        *out = 0;
+        let key = unsafe { key_in(key, key_len, flags) }?;
+        let known = Key::lookup(&key);
+        let mut bits = match Sensitivity::of_name(&key) {
+            Sensitivity::Public => 0,
+            Sensitivity::Personal => super::SMARTBILL_KEY_PERSONAL,
+            Sensitivity::Secret => super::SMARTBILL_KEY_SECRET,
+        };
+        if let Some(k) = known {
+            bits |= super::SMARTBILL_KEY_KNOWN;
+            if k.is_required() {
+                bits |= super::SMARTBILL_KEY_REQUIRED;
+            }
+        }
+        *out = bits;
+        Ok(())
+    })
+}
+
 /// Releases a callback made by `smartbill_callback_parse`. NULL is
 /// accepted and does nothing. The handle must not be used afterwards.
 #[no_mangle]
@@ -272,12 +320,33 @@ unsafe fn callback_ref<'a>(cb: *const SmartbillCallback) -> Result<&'a Callback>
 /// As `text_in`.
 unsafe fn key_in<'a>(key: *const c_char, key_len: isize, flags: u32) -> Result<Cow<'a, str>> {
     // SAFETY: forwarded from the caller.
-    let key = unsafe { text_in_as(key, key_len, flags, "key") }?;
-    if trim(&key).is_empty() {
-        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+    unsafe { key_arg(key, key_len, flags) }.map(|(_, key)| key)
+}
+
+/// A key argument as [`key_in`] reads it, with the known key it names. A
+/// key spelled exactly as a known one (ASCII, the same in both charsets)
+/// is recognised without decoding.
+///
+/// # Safety
+/// As `text_in`.
+unsafe fn key_arg<'a>(
+    key: *const c_char,
+    key_len: isize,
+    flags: u32,
+) -> Result<(Option<Key>, Cow<'a, str>)> {
+    charset_of(flags)?;
+    // SAFETY: forwarded from the caller.
+    let raw = unsafe { text_in(key, key_len, "key") }?;
+    if let Some(known) = Key::lookup_bytes(raw) {
+        return Ok((Some(known), Cow::Borrowed(known.name())));
     }
-    Ok(match key {
+    // SAFETY: as above.
+    let key = match unsafe { text_in_as(key, key_len, flags, "key") }? {
         Cow::Borrowed(k) => Cow::Borrowed(trim(k)),
         Cow::Owned(k) => Cow::Owned(trim(&k).to_string()),
-    })
+    };
+    if key.is_empty() {
+        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+    }
+    Ok((Key::lookup(&key), key))
 }

@@ -2,11 +2,13 @@
 //! `form::SignupForm`, and the parameter table for wrappers.
 
 use super::args::{null_argument, out_ptr, text_in, text_out, utf8_in};
-use super::boundary::{guard, guard_value};
+use super::boundary::{guard, guard_value, internal_error};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::error::Result;
 use smartbill_signup_core::form::{SignupForm, FIELDS};
+use smartbill_signup_core::text::Charset;
 use std::ffi::c_char;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 
 /// A signup form. Opaque: made by `smartbill_form_new`, released by
@@ -66,20 +68,26 @@ pub unsafe extern "C" fn smartbill_form_free(form: *mut SmartbillForm) {
 /// "Signup parameters" near the top of this header, or
 /// `smartbill_form_field_name`). `value`: its value, in the form's
 /// `input_charset` (UTF-8 unless `smartbill_form_set_option` said
-/// `"euc-kr"`). Both are trimmed; a blank value clears the parameter (it is
-/// then not sent). Setting a parameter again replaces its value.
+/// `"euc-kr"`), and so is the name. A language whose strings are Unicode
+/// passes them with `smartbill_form_set_utf8` instead. Both are trimmed;
+/// a blank value clears the parameter (it is then not sent). Setting a
+/// parameter again replaces its value.
 ///
 /// Checked now: `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown name,
 /// `SMARTBILL_ERR_INVALID_TEXT` for bytes invalid in the input charset,
 /// `SMARTBILL_ERR_FIELD_UNENCODABLE` for a character CP949 cannot hold
 /// (e.g. an emoji). Checked by `smartbill_form_validate` (and so by
 /// `_html` and `_urlencoded`): required parameters, formats and the CP949
-/// byte limits. A refused value is not stored and the refusal is
-/// remembered: `smartbill_form_validate` fails with it until the same
-/// parameter is set successfully (an unknown name is never forgotten), so
-/// a caller that misses a return code cannot send an incomplete form.
-/// `SMARTBILL_ERR_NULL_ARGUMENT` (form, or NULL text with a non-zero
-/// length) leaves the form untouched.
+/// byte limits. A refused value is not stored and every failure of this
+/// call, whatever its status (a NULL name or value with a non-zero length,
+/// `SMARTBILL_ERR_NULL_ARGUMENT`, and a failure inside the library,
+/// `SMARTBILL_ERR_INTERNAL`, included), is remembered:
+/// `smartbill_form_validate`, `_html` and `_urlencoded` fail with it until
+/// the same parameter is set successfully (an unknown name and an internal
+/// failure are never forgotten), so a caller that misses a return code
+/// cannot send an incomplete form. Only the latest failure per parameter
+/// is kept, and the first for unknown names. A NULL `form` is
+/// `SMARTBILL_ERR_NULL_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_set(
     form: *mut SmartbillForm,
@@ -91,9 +99,51 @@ pub unsafe extern "C" fn smartbill_form_set(
     guard("smartbill_form_set", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let form = unsafe { form_mut(form) }?;
-        let name = unsafe { text_in(name, name_len, "name") }?;
-        let value = unsafe { text_in(value, value_len, "value") }?;
-        form.set_bytes(name, value)
+        remembering(form, "smartbill_form_set", |form| {
+            // SAFETY: as above.
+            let name = unsafe { text_in(name, name_len, "name") };
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => form.set_bytes(name, value),
+                (Err(e), _) => form.remember_set_failure(None, e),
+                (Ok(name), Err(e)) => form.remember_set_failure(Some(name), e),
+            }
+        })
+    })
+}
+
+/// Sets a signup parameter from UTF-8 text, whatever the form's
+/// `input_charset`: for callers whose strings are Unicode (a Java `String`,
+/// a .NET `string`, a Python `str`), which always pass them as UTF-8, while
+/// bytes read from a legacy system (CP949 after `input_charset` =
+/// `euc-kr`) go through `smartbill_form_set`. So the same text gives the
+/// same result whatever the option says: `"Café"` is
+/// `SMARTBILL_ERR_FIELD_UNENCODABLE` (CP949 has no `é`), never CP949 bytes
+/// misread. `name` and `value` are UTF-8 (`SMARTBILL_ERR_INVALID_TEXT`
+/// otherwise); everything else is as `smartbill_form_set`: trimmed, a blank
+/// value clears the parameter, the same checks and statuses, and every
+/// failure is remembered the same way.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_form_set_utf8(
+    form: *mut SmartbillForm,
+    name: *const c_char,
+    name_len: isize,
+    value: *const c_char,
+    value_len: isize,
+) -> i32 {
+    guard("smartbill_form_set_utf8", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let form = unsafe { form_mut(form) }?;
+        remembering(form, "smartbill_form_set_utf8", |form| {
+            // SAFETY: as above.
+            let name = unsafe { text_in(name, name_len, "name") };
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => form.set_bytes_in(Charset::Utf8, name, value),
+                (Err(e), _) => form.remember_set_failure(None, e),
+                (Ok(name), Err(e)) => form.remember_set_failure(Some(name), e),
+            }
+        })
     })
 }
 
@@ -117,8 +167,9 @@ pub unsafe extern "C" fn smartbill_form_set(
 ///
 /// Returns `SMARTBILL_ERR_INVALID_ARGUMENT` naming the option for an
 /// unknown option or a bad value, `SMARTBILL_ERR_INVALID_TEXT` for text
-/// that is not UTF-8; a refusal is remembered as for `smartbill_form_set`
-/// until the option is set successfully.
+/// that is not UTF-8; every failure is remembered as for
+/// `smartbill_form_set` until the option is set successfully (the latest
+/// per option).
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_set_option(
     form: *mut SmartbillForm,
@@ -130,9 +181,44 @@ pub unsafe extern "C" fn smartbill_form_set_option(
     guard("smartbill_form_set_option", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
         let form = unsafe { form_mut(form) }?;
-        let name = unsafe { text_in(name, name_len, "name") }?;
-        let value = unsafe { text_in(value, value_len, "value") }?;
-        form.set_option_bytes(name, value)
+        remembering(form, "smartbill_form_set_option", |form| {
+            // SAFETY: as above.
+            let name = unsafe { text_in(name, name_len, "name") };
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => form.set_option_bytes(name, value),
+                (Err(e), _) => form.remember_option_failure(None, e),
+                (Ok(name), Err(e)) => form.remember_option_failure(Some(name), e),
+            }
+        })
+    })
+}
+
+/// Writes the current value of a form option into `buf`, in its canonical
+/// spelling (ASCII): `input_charset` and `output_charset` (alias
+/// `page_charset`) `utf-8` or `euc-kr`; `auto_submit` `yes` or `no`;
+/// `target` as set; `brn_check` `strict` or `digits`. `name` as for
+/// `smartbill_form_set_option` (UTF-8, surrounding whitespace ignored), so a
+/// wrapper learns what the library understood without a rule of its own.
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` for an unknown option,
+/// `SMARTBILL_ERR_INVALID_TEXT` for a name that is not UTF-8. Reading is
+/// not setting: nothing is remembered by the form. Output rules as for every
+/// text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_form_option(
+    form: *const SmartbillForm,
+    name: *const c_char,
+    name_len: isize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_form_option", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let form = unsafe { form_ref(form) }?;
+        let name = unsafe { utf8_in(name, name_len, "name") }?;
+        let value = form.options().get(name)?;
+        unsafe { text_out(value.as_bytes(), buf, cap, out_len) }
     })
 }
 
@@ -271,6 +357,20 @@ pub extern "C" fn smartbill_form_field_rule(index: usize) -> *const c_char {
     })
 }
 
+/// Runs a `set` or `set_option` on `form` so that every failure is
+/// remembered by the form, a panic included: it is caught here, kept as an
+/// `INTERNAL` failure the form never forgets, and returned.
+fn remembering(
+    form: &mut SignupForm,
+    function: &str,
+    body: impl FnOnce(&mut SignupForm) -> Result<()>,
+) -> Result<()> {
+    match catch_unwind(AssertUnwindSafe(|| body(form))) {
+        Ok(result) => result,
+        Err(payload) => form.remember_internal_failure(internal_error(function, payload)),
+    }
+}
+
 /// # Safety
 /// `form` must be NULL or a live form from `smartbill_form_new`.
 unsafe fn form_ref<'a>(form: *const SmartbillForm) -> Result<&'a SignupForm> {
@@ -308,5 +408,29 @@ unsafe fn write_output(
             *len = 0;
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smartbill_signup_core::status::Status;
+
+    #[test]
+    fn a_panic_inside_a_set_is_remembered_by_the_form() {
+        let mut form = SignupForm::new(Environment::Demo);
+        form.set("pComRegNo", "1248100998").unwrap();
+        form.set("pMIGRATIONFLAG", "TEST11").unwrap();
+        let result = remembering(&mut form, "smartbill_form_set", |_| panic!("boom"));
+        assert_eq!(result.unwrap_err().status(), Status::Internal);
+        form.set("pComName", "x").unwrap();
+        let e = form.html().unwrap_err();
+        assert_eq!(e.status(), Status::Internal);
+        assert!(
+            e.message().contains("smartbill_form_set: boom"),
+            "{}",
+            e.message()
+        );
+        assert_eq!(form.urlencoded().unwrap_err().status(), Status::Internal);
     }
 }

@@ -40,3 +40,17 @@ pub const SMARTBILL_TEXT_CP949: u32 = 1;
 /// COBOL `PIC X(n)`. Text longer than `cap` is never cut: the call returns
 /// `SMARTBILL_ERR_BUFFER_TOO_SMALL`. A double-byte character is never split.
 pub const SMARTBILL_TEXT_PAD: u32 = 2;
+
+/// Key flag (`smartbill_callback_key_flags`): the library knows the key
+/// (a current or an older name).
+pub const SMARTBILL_KEY_KNOWN: u32 = 1;
+/// Key flag: a callback must carry the key (`USER_SBID`, `COM_REGNO`,
+/// `AUTH_CODE`, `AUTH_TOKEN`).
+pub const SMARTBILL_KEY_REQUIRED: u32 = 2;
+/// Key flag: the value is a secret (`AUTH_CODE`, `AUTH_TOKEN`): never shown
+/// in a log, a report or a default string form, never in a message.
+pub const SMARTBILL_KEY_SECRET: u32 = 4;
+/// Key flag: the value is personal data (`USER_NAME`, `USER_EMAIL`,
+/// `USER_PHONE`, `COM_PRESIDENT`, `COM_ADDRESS`, and every key the library
+/// does not know): never shown in a log, a report or a default string form.
+pub const SMARTBILL_KEY_PERSONAL: u32 = 8;

@@ -58,6 +58,23 @@ fn many(data: &[u8], separator: u8) -> Vec<&'static str> {
     statuses[..count].iter().map(|&s| name(s)).collect()
 }
 
+fn array(items: &[&[u8]]) -> Vec<&'static str> {
+    let pointers: Vec<*const c_char> = items.iter().map(|i| ptr(i)).collect();
+    let lengths: Vec<isize> = items.iter().map(|i| i.len() as isize).collect();
+    let mut statuses = vec![-1i32; items.len()];
+    // SAFETY: `items.len()` pointers, lengths and slots.
+    let st = unsafe {
+        smartbill_brn_check_array(
+            pointers.as_ptr(),
+            lengths.as_ptr(),
+            items.len(),
+            statuses.as_mut_ptr(),
+        )
+    };
+    assert_eq!(name(st), "OK");
+    statuses.iter().map(|&s| name(s)).collect()
+}
+
 fn records(data: &[u8], width: usize) -> Vec<&'static str> {
     let count = data.len().checked_div(width).unwrap_or(0);
     let mut statuses = vec![-1i32; count];
@@ -83,6 +100,7 @@ fn every_case_gives_one_status_through_every_entry_point() {
                 assert_eq!(many(&data, sep), [expected], "{case} sep {sep:#x}");
             }
         }
+        assert_eq!(array(&[input]), [expected], "{case}");
         // As a record of its own width, and padded with spaces (COBOL).
         if !input.is_empty() {
             assert_eq!(records(input, input.len()), [expected], "{case}");
@@ -104,6 +122,9 @@ fn every_case_gives_one_status_through_every_entry_point() {
         let expected: Vec<&str> = usable.iter().map(|i| single(i)).collect();
         assert_eq!(many(&data, sep), expected);
     }
+    let all: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+    let expected: Vec<&str> = inputs.iter().map(|i| single(i)).collect();
+    assert_eq!(array(&all), expected);
     let width = inputs.iter().map(Vec::len).max().unwrap();
     let table: Vec<u8> = inputs
         .iter()
@@ -137,6 +158,19 @@ fn batch_and_record_vectors_through_the_c_abi() {
         let data = str_field(case, "data").as_bytes();
         let width = case["width"].as_u64().unwrap() as usize;
         assert_eq!(records(data, width), list(case), "{case}");
+    }
+    for case in v["array"].as_array().unwrap() {
+        let items: Vec<Vec<u8>> = case["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(input_bytes)
+            .collect();
+        let items: Vec<&[u8]> = items.iter().map(Vec::as_slice).collect();
+        assert_eq!(array(&items), list(case), "{case}");
+        for item in &items {
+            assert_eq!(array(&[item]), [single(item)], "{case}");
+        }
     }
 }
 

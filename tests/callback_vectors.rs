@@ -4,7 +4,9 @@ mod common;
 use common::{input_bytes, str_field, vectors};
 use serde_json::Value;
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
-use smartbill_signup_core::callback::{self, Callback, ParseOptions, DEFAULT_MAX_BYTES};
+use smartbill_signup_core::callback::{
+    self, Callback, Key, ParseOptions, Sensitivity, DEFAULT_MAX_BYTES,
+};
 use smartbill_signup_core::text::{encode, Charset};
 use smartbill_signup_core::Result;
 
@@ -127,11 +129,27 @@ fn secrets_never_appear_in_messages_or_debug_output() {
         .iter()
         .map(|s| s.as_str().unwrap())
         .collect();
+    let personal: Vec<&str> = v["personal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
     let mut outputs = Vec::new();
     for case in v["parse"].as_array().unwrap() {
         match parse_case(&v, case) {
             Ok(cb) => {
-                outputs.push(format!("{cb:?}"));
+                let shown = format!("{cb:?}");
+                for value in case
+                    .get("shown")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let value = value.as_str().unwrap();
+                    assert!(shown.contains(value), "{shown} lacks the public {value}");
+                }
+                outputs.push(shown);
                 outputs.push(format!("{cb:#?}"));
             }
             Err(e) => {
@@ -152,7 +170,45 @@ fn secrets_never_appear_in_messages_or_debug_output() {
             }
         }
     }
+    for output in &outputs {
+        for value in &personal {
+            assert!(
+                !output.contains(value),
+                "{output:?} shows the personal {value:?}"
+            );
+        }
+    }
     assert!(outputs.iter().any(|o| o.contains("<redacted, 88 chars>")));
+    // USER_NAME "김민준" and the unknown ERP_NOTE, redacted like secrets.
+    assert!(outputs
+        .iter()
+        .any(|o| o.contains("USER_NAME: <redacted, 3 chars>")));
+    assert!(outputs
+        .iter()
+        .any(|o| o.contains("ERP_NOTE: <redacted, 17 chars>")));
+}
+
+#[test]
+fn every_key_flags_case_matches() {
+    let v = vectors("callback.json");
+    let cases = v["key_flags"].as_array().unwrap();
+    assert!(cases.len() >= 15);
+    for case in cases {
+        let name = str_field(case, "key");
+        let known = Key::lookup(name.trim());
+        assert_eq!(Some(known.is_some()), case["known"].as_bool(), "{name}");
+        assert_eq!(
+            Some(known.is_some_and(Key::is_required)),
+            case["required"].as_bool(),
+            "{name}"
+        );
+        let sensitivity = match Sensitivity::of_name(name) {
+            Sensitivity::Public => "public",
+            Sensitivity::Personal => "personal",
+            Sensitivity::Secret => "secret",
+        };
+        assert_eq!(sensitivity, str_field(case, "sensitivity"), "{name}");
+    }
 }
 
 #[test]

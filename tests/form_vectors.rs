@@ -18,10 +18,15 @@ fn run_steps(case: &Value) -> SignupForm {
     let environment = case["environment"].as_str().unwrap_or("demo");
     let mut form = SignupForm::new(Environment::parse(environment).unwrap());
     for step in case["steps"].as_array().unwrap() {
-        let value = input_bytes(step).repeat(step["repeat"].as_u64().unwrap_or(1) as usize);
-        let result = match step["set"].as_str() {
-            Some(name) => form.set_bytes(name.as_bytes(), &value),
-            None => form.set_option_bytes(str_field(step, "option").as_bytes(), &value),
+        let times = step["repeat"].as_u64().unwrap_or(1) as usize;
+        let value = input_bytes(step).repeat(times);
+        // Text is a string, whatever input_charset says; input_hex is bytes
+        // in the input charset.
+        let text = step["input"].as_str().map(|t| t.repeat(times));
+        let result = match (step["set"].as_str(), text) {
+            (Some(name), Some(text)) => form.set(name, &text),
+            (Some(name), None) => form.set_bytes(name.as_bytes(), &value),
+            (None, _) => form.set_option_bytes(str_field(step, "option").as_bytes(), &value),
         };
         let expected = step["status"].as_str().unwrap_or("OK");
         assert_eq!(
@@ -132,6 +137,24 @@ fn check_page(form: &SignupForm, page: &str, expected: &[(String, String)], note
     }
 }
 
+/// The trimmed text values a case sets `field` to, when `field` is one of
+/// the vectors' `personal_fields` (values of 3 characters or more: shorter
+/// ones may appear in any message by chance).
+fn personal_values(v: &Value, case: &Value, field: &str) -> Vec<String> {
+    if !strings(v, "personal_fields").iter().any(|f| f == field) {
+        return Vec::new();
+    }
+    case["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|step| step["set"].as_str() == Some(field))
+        .filter_map(|step| step["input"].as_str())
+        .map(|text| text.trim().to_string())
+        .filter(|text| text.chars().count() >= 3)
+        .collect()
+}
+
 #[test]
 fn every_case_matches() {
     let v = vectors("form.json");
@@ -161,6 +184,13 @@ fn every_case_matches() {
                 assert!(
                     error.message().contains(&part),
                     "{note}: {:?} lacks {part:?}",
+                    error.message()
+                );
+            }
+            for value in personal_values(&v, case, error.field().unwrap()) {
+                assert!(
+                    !error.message().contains(&value),
+                    "{note}: {:?} quotes personal data",
                     error.message()
                 );
             }

@@ -210,8 +210,10 @@
                DELIMITED BY SIZE INTO REPORT-LINE
            WRITE REPORT-LINE.
 
-      * The stored value, or for AUTH_CODE and AUTH_TOKEN its first 4
-      * bytes and its length: secrets never go to a report in full.
+      * The stored value; for AUTH_CODE and AUTH_TOKEN its first 4
+      * bytes and its length: secrets never go to a report in full; for
+      * personal data (a person's name, e-mail, phone, the address) only
+      * its length.
        DESCRIBE-STORED-VALUE.
            EVALUATE TRUE
                WHEN WS-VALUE-LEN = 0
@@ -220,6 +222,11 @@
                    MOVE WS-VALUE-LEN TO WS-SHOW-NUMBER
                    STRING "STORED " SB-CALLBACK(WS-OFFSET:4)
                           "... (secret, "
+                          FUNCTION TRIM(WS-SHOW-NUMBER) " bytes)"
+                       DELIMITED BY SIZE INTO WS-RESULT
+               WHEN SB-CALLBACK-KEY-IS-PERSONAL(WS-I)
+                   MOVE WS-VALUE-LEN TO WS-SHOW-NUMBER
+                   STRING "STORED (personal data, "
                           FUNCTION TRIM(WS-SHOW-NUMBER) " bytes)"
                        DELIMITED BY SIZE INTO WS-RESULT
                WHEN OTHER

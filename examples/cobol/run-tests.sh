@@ -29,6 +29,7 @@ for prog in SBBRNRPT SBSIGNUP SBCALLBK SBRECV SBDRAIN; do
     cobc "${COBFLAGS[@]}" -fstatic-call "$SRC/$prog.cbl" -o "$OUT/$prog" "${LINK[@]}"
 done
 cobc "${COBFLAGS[@]}" "$SRC/SBBRNRPT.cbl" -o "$OUT/SBBRNRPT-dynamic"
+cobc "${COBFLAGS[@]}" -fstatic-call "$SRC/tests/SBERRTST.cbl" -o "$OUT/SBERRTST" "${LINK[@]}"
 
 passed=0
 failed=0
@@ -54,7 +55,13 @@ same() {
     fi
 }
 
+# READ-LAST-ERROR (SBERROR.cpy) leaves SB-STATUS, SB-OUT-LEN and the other
+# SB-CALL fields as the failed call left them.
+run 0 "SBERRTST: READ-LAST-ERROR keeps SB-CALL" "$OUT/SBERRTST"
+
 # Step 1: the business-number report. Five numbers are invalid: RETURN-CODE 4.
+# V0012 and V0013 are valid numbers in CP949 ideographic spaces (A1 A1) and
+# vertical tabs: surrounding whitespace, as everywhere.
 run 4 "SBBRNRPT" DD_VENDMAST=$FIX/vendors.dat DD_BRNRPT=$OUT/brn-report.txt "$OUT/SBBRNRPT"
 same "$OUT/brn-report.txt" "$EXP/brn-report.txt"
 run 4 "SBBRNRPT (dynamic CALL, COB_PRE_LOAD)" COB_LIBRARY_PATH="$LIB_DIR" COB_PRE_LOAD=libsmartbill_signup \
@@ -66,6 +73,12 @@ run 0 "SBSIGNUP V0003" DD_SIGNPARM=$FIX/signup-v0003.parm DD_VENDMAST=$FIX/vendo
     DD_SIGNPAGE=$OUT/signup-page-v0003.html DD_SIGNRPT=$OUT/signup-report-v0003.txt "$OUT/SBSIGNUP"
 same "$OUT/signup-report-v0003.txt" "$EXP/signup-report-v0003.txt"
 same "$OUT/signup-page-v0003.html" "$EXP/signup-page-v0003.html" UTF-8
+# V0012's address holds "3·1" and "25°C" (a character of two UTF-8 bytes
+# before ASCII, here in CP949 from the record): on the page as written.
+run 0 "SBSIGNUP V0012" DD_SIGNPARM=$FIX/signup-v0012.parm DD_VENDMAST=$FIX/vendors.dat \
+    DD_SIGNPAGE=$OUT/signup-page-v0012.html DD_SIGNRPT=$OUT/signup-report-v0012.txt "$OUT/SBSIGNUP"
+same "$OUT/signup-report-v0012.txt" "$EXP/signup-report-v0012.txt"
+same "$OUT/signup-page-v0012.html" "$EXP/signup-page-v0012.html" UTF-8
 # V0002's zip code has 4 digits: refused, no page.
 run 8 "SBSIGNUP V0002" DD_SIGNPARM=$FIX/signup-v0002.parm DD_VENDMAST=$FIX/vendors.dat \
     DD_SIGNPAGE=$OUT/signup-page-v0002.html DD_SIGNRPT=$OUT/signup-report-v0002.txt "$OUT/SBSIGNUP"
@@ -79,6 +92,7 @@ run 4 "SBCALLBK callback.json" DD_CBBODY=$FIX/callback.json DD_CBRPT=$OUT/callba
 same "$OUT/callback-report.txt" "$EXP/callback-report.txt"
 same "$OUT/callback-record.dat" "$EXP/callback-record.dat"
 if grep -q "YnVzaW5lc3MtdG9rZW4" "$OUT/callback-report.txt"; then bad "the report shows AUTH_TOKEN"; else ok "the report never shows AUTH_TOKEN in full"; fi
+if grep -q -e "trade@bwaek" -e "010-5555" "$OUT/callback-report.txt"; then bad "the report shows personal data"; else ok "the report never shows personal data"; fi
 # The older guide's shape without AUTH_TOKEN: refused, RETURN-CODE 8.
 run 8 "SBCALLBK callback-missing.json" DD_CBBODY=$FIX/callback-missing.json \
     DD_CBRPT=$OUT/callback-missing-report.txt DD_CBREC=$OUT/callback-missing-record.dat "$OUT/SBCALLBK"

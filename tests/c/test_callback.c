@@ -3,6 +3,7 @@
 #include "check.h"
 
 static const cJSON *g_secrets;
+static const cJSON *g_personal;
 
 /* A case's body: input, input_hex, or input_repeat (head + unit * count +
  * tail), in a malloc'd buffer the caller frees. */
@@ -48,6 +49,14 @@ static void check_no_secret(const char *text, const char *context) {
             window[8] = 0;
             CHECK(strstr(text, window) == NULL, "%s: message shows part of a secret: %s", context, text);
         }
+    }
+}
+
+/* Fails the check if `text` shows a personal value of the vectors. */
+static void check_no_personal(const char *text, const char *context) {
+    const cJSON *p;
+    cJSON_ArrayForEach(p, g_personal) {
+        CHECK(strstr(text, p->valuestring) == NULL, "%s: message shows personal data: %s", context, text);
     }
 }
 
@@ -126,6 +135,7 @@ static void test_parse_cases(const cJSON *v) {
                       part->valuestring);
             }
             check_no_secret(last_error(), name);
+            check_no_personal(last_error(), name);
             cb = NULL;
         }
         smartbill_callback_free(cb);
@@ -143,6 +153,50 @@ static void test_source_cases(const cJSON *v) {
                      jstr(c, "status"), "%s", note);
         CHECK(allowed == cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "allowed")), "%s: allowed %d", note, allowed);
     }
+}
+
+/* What the library says of each key name: wrappers hide SECRET and
+ * PERSONAL values in their default string forms. */
+static void test_key_flags(const cJSON *v) {
+    const cJSON *c;
+    uint32_t flags = 99;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(v, "key_flags")) {
+        const char *key = jstr(c, "key");
+        const char *sensitivity = jstr(c, "sensitivity");
+        uint32_t want = 0;
+        size_t i;
+        int ascii = 1;
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "known"))) want |= SMARTBILL_KEY_KNOWN;
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "required"))) want |= SMARTBILL_KEY_REQUIRED;
+        if (strcmp(sensitivity, "secret") == 0) want |= SMARTBILL_KEY_SECRET;
+        if (strcmp(sensitivity, "personal") == 0) want |= SMARTBILL_KEY_PERSONAL;
+        flags = 99;
+        CHECK_STATUS(smartbill_callback_key_flags(key, -1, SMARTBILL_TEXT_UTF8, &flags), "OK", "%s", key);
+        CHECK(flags == want, "%s: flags %u, want %u", key, flags, want);
+        for (i = 0; key[i]; i++) ascii &= (unsigned char)key[i] < 0x80;
+        if (ascii) {
+            /* An ASCII name is the same bytes in CP949 (a COBOL PIC X field). */
+            char padded[32];
+            memset(padded, ' ', sizeof padded);
+            memcpy(padded, key, strlen(key));
+            flags = 99;
+            CHECK_STATUS(smartbill_callback_key_flags(padded, sizeof padded, SMARTBILL_TEXT_CP949, &flags), "OK", "%s", key);
+            CHECK(flags == want, "%s padded, CP949: flags %u, want %u", key, flags, want);
+        }
+    }
+    /* "메모" in CP949: unknown, so personal. */
+    flags = 99;
+    CHECK_STATUS(smartbill_callback_key_flags("\xb8\xde\xb8\xf0", 4, SMARTBILL_TEXT_CP949, &flags), "OK", "CP949 key");
+    CHECK(flags == SMARTBILL_KEY_PERSONAL, "CP949 key: flags %u", flags);
+    flags = 99;
+    CHECK_STATUS(smartbill_callback_key_flags("USER_NAME", -1, SMARTBILL_TEXT_UTF8, NULL), "NULL_ARGUMENT", "out");
+    CHECK_STATUS(smartbill_callback_key_flags(NULL, 3, SMARTBILL_TEXT_UTF8, &flags), "NULL_ARGUMENT", "key");
+    CHECK(flags == 0, "flags 0 on failure, got %u", flags);
+    flags = 99;
+    CHECK_STATUS(smartbill_callback_key_flags("  ", -1, SMARTBILL_TEXT_UTF8, &flags), "INVALID_ARGUMENT", "blank key");
+    CHECK(flags == 0 && strcmp(last_error_field(), "key") == 0, "flags %u, field %s", flags, last_error_field());
+    CHECK_STATUS(smartbill_callback_key_flags("USER_NAME", -1, 64, &flags), "INVALID_ARGUMENT", "unknown text flags");
+    CHECK_STATUS(smartbill_callback_key_flags("\xff", 1, SMARTBILL_TEXT_UTF8, &flags), "INVALID_TEXT", "not UTF-8");
 }
 
 static const char *SAMPLE =
@@ -278,8 +332,10 @@ static void test_size_limit(void) {
 int main(void) {
     cJSON *v = load_vectors("callback.json");
     g_secrets = cJSON_GetObjectItemCaseSensitive(v, "secrets");
+    g_personal = cJSON_GetObjectItemCaseSensitive(v, "personal");
     test_parse_cases(v);
     test_source_cases(v);
+    test_key_flags(v);
     test_nulls();
     test_buffers_and_flags();
     test_cp949();

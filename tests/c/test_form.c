@@ -45,8 +45,12 @@ static char *output(output_fn fn, const SmartbillForm *form, size_t *len, const 
     return buf;
 }
 
-/* Runs a case's steps on a new form. */
-static SmartbillForm *run_steps(const cJSON *c, const char *note) {
+/* smartbill_form_set and smartbill_form_set_utf8 take the same arguments. */
+typedef int32_t (*set_fn)(SmartbillForm *, const char *, ptrdiff_t, const char *, ptrdiff_t);
+
+/* Runs a case's steps on a new form: text values (`input`) through
+ * `set_text`, raw bytes (`input_hex`) through smartbill_form_set. */
+static SmartbillForm *run_steps(const cJSON *c, const char *note, set_fn set_text) {
     const char *env = jstr(c, "environment");
     const cJSON *step;
     SmartbillForm *form = NULL;
@@ -66,8 +70,8 @@ static SmartbillForm *run_steps(const cJSON *c, const char *note) {
             value_len += unit_len;
         }
         if (set) {
-            CHECK_STATUS(saw(smartbill_form_set(form, set, -1, value, (ptrdiff_t)value_len)), want, "set %s (%s)", set,
-                         note);
+            set_fn set_value = jstr(step, "input_hex") ? smartbill_form_set : set_text;
+            CHECK_STATUS(saw(set_value(form, set, -1, value, (ptrdiff_t)value_len)), want, "set %s (%s)", set, note);
         } else {
             CHECK_STATUS(saw(smartbill_form_set_option(form, jstr(step, "option"), -1, value, (ptrdiff_t)value_len)),
                          want, "option %s (%s)", jstr(step, "option"), note);
@@ -94,12 +98,57 @@ static void check_page(const cJSON *c, const char *page, size_t len, const char 
     }
 }
 
+static const cJSON *g_personal_fields;
+
+/* When the failing parameter is personal data, the message never quotes a
+ * value (3 characters or more, trimmed of spaces) it was set to. */
+static void check_no_personal_value(const cJSON *c, const char *note) {
+    const char *field = jstr(c, "field");
+    const cJSON *item;
+    const cJSON *step;
+    int personal = 0;
+    cJSON_ArrayForEach(item, g_personal_fields) personal |= strcmp(item->valuestring, field) == 0;
+    if (!personal) return;
+    cJSON_ArrayForEach(step, cJSON_GetObjectItemCaseSensitive(c, "steps")) {
+        const char *set = jstr(step, "set");
+        const char *input = jstr(step, "input");
+        char value[256];
+        size_t start = 0;
+        size_t end;
+        if (!set || !input || strcmp(set, field) != 0) continue;
+        end = strlen(input);
+        while (start < end && input[start] == ' ') start++;
+        while (end > start && input[end - 1] == ' ') end--;
+        if (end - start < 3 || end - start >= sizeof value) continue;
+        memcpy(value, input + start, end - start);
+        value[end - start] = 0;
+        CHECK(strstr(last_error(), value) == NULL, "message quotes personal data: %s (%s)", last_error(), note);
+    }
+}
+
+/* Whether a case sets input_charset (then text and bytes differ). */
+static int sets_input_charset(const cJSON *c) {
+    const cJSON *step;
+    cJSON_ArrayForEach(step, cJSON_GetObjectItemCaseSensitive(c, "steps")) {
+        const char *option = jstr(step, "option");
+        if (option && strcmp(option, "input_charset") == 0) return 1;
+    }
+    return 0;
+}
+
 static void test_cases(const cJSON *cases) {
     const cJSON *c;
     cJSON_ArrayForEach(c, cases) {
         const char *note = jstr(c, "note");
         const char *status = jstr(c, "status");
-        SmartbillForm *form = run_steps(c, note);
+        SmartbillForm *form;
+        if (!sets_input_charset(c)) {
+            /* In a UTF-8 form, text through smartbill_form_set is the same. */
+            form = run_steps(c, note, smartbill_form_set);
+            CHECK_STATUS(saw(smartbill_form_validate(form)), status, "validate, text through form_set: %s", note);
+            smartbill_form_free(form);
+        }
+        form = run_steps(c, note, smartbill_form_set_utf8);
         size_t len = 99;
         CHECK_STATUS(saw(smartbill_form_validate(form)), status, "validate: %s", note);
         if (strcmp(status, "OK") != 0) {
@@ -110,6 +159,7 @@ static void test_cases(const cJSON *cases) {
                 CHECK(strstr(last_error(), part->valuestring) != NULL, "message %s lacks %s", last_error(),
                       part->valuestring);
             }
+            check_no_personal_value(c, note);
             CHECK_STATUS(saw(smartbill_form_html(form, NULL, 0, &len)), status, "html: %s", note);
             CHECK(len == 0, "html out_len %zu on failure (%s)", len, note);
             CHECK(strcmp(last_error_field(), jstr(c, "field")) == 0, "html field %s (%s)", last_error_field(), note);
@@ -208,8 +258,9 @@ static void test_null_arguments(void) {
     CHECK_STATUS(saw(smartbill_form_urlencoded(NULL, buf, sizeof buf, &len)), "NULL_ARGUMENT", "body form");
     CHECK_STATUS(saw(smartbill_form_urlencoded(form, buf, sizeof buf, NULL)), "NULL_ARGUMENT", "body out_len");
     CHECK_STATUS(saw(smartbill_form_action_url(NULL, buf, sizeof buf, &len)), "NULL_ARGUMENT", "action form");
-    /* NULL-argument errors are not remembered: the form is still valid. */
-    CHECK_STATUS(smartbill_form_validate(form), "OK", "form untouched");
+    /* Every failed set is remembered, a NULL name or value included (a NULL
+     * form has nothing to remember it): the form refuses to validate. */
+    CHECK_STATUS(smartbill_form_validate(form), "NULL_ARGUMENT", "failed sets are remembered");
     smartbill_form_free(form);
     smartbill_form_free(NULL);
 }
@@ -270,6 +321,54 @@ static void test_cp949_in_and_out(void) {
     smartbill_form_free(form);
 }
 
+/* Text from a language with Unicode strings: UTF-8 whatever input_charset
+ * says, while bytes follow the option. */
+static void test_set_utf8(void) {
+    SmartbillForm *form = valid_form();
+    char body[256];
+    size_t len = 0;
+    SmartbillForm *other = valid_form();
+    CHECK_STATUS(saw(smartbill_form_set_utf8(NULL, "pComName", -1, "x", -1)), "NULL_ARGUMENT", "form");
+    /* Every failure of a set is remembered, as for smartbill_form_set. */
+    CHECK_STATUS(saw(smartbill_form_set_utf8(other, NULL, 3, "x", -1)), "NULL_ARGUMENT", "name");
+    CHECK_STATUS(smartbill_form_validate(other), "NULL_ARGUMENT", "a NULL name is remembered");
+    smartbill_form_free(other);
+    other = valid_form();
+    CHECK_STATUS(saw(smartbill_form_set_utf8(other, "pComName", -1, NULL, 2)), "NULL_ARGUMENT", "value");
+    CHECK_STATUS(smartbill_form_validate(other), "NULL_ARGUMENT", "a NULL value is remembered");
+    CHECK_STATUS(smartbill_form_set_utf8(other, "pComName", -1, "x", -1), "OK", "set again");
+    CHECK_STATUS(smartbill_form_validate(other), "OK", "made right");
+    smartbill_form_free(other);
+    CHECK_STATUS(smartbill_form_set_option(form, "input_charset", -1, "euc-kr", -1), "OK", "euc-kr");
+
+    /* "Café": text CP949 cannot hold; the same bytes as CP949 are "Caf챕". */
+    CHECK_STATUS(saw(smartbill_form_set_utf8(form, "pComName", -1, "Caf\xc3\xa9", -1)), "FIELD_UNENCODABLE", "Café");
+    CHECK(strcmp(last_error_field(), "pComName") == 0, "field %s", last_error_field());
+    CHECK(strstr(last_error(), "U+00E9") != NULL, "%s", last_error());
+    CHECK_STATUS(smartbill_form_validate(form), "FIELD_UNENCODABLE", "remembered");
+    CHECK_STATUS(smartbill_form_set(form, "pComName", -1, "Caf\xc3\xa9", -1), "OK", "bytes in CP949");
+    CHECK_STATUS(smartbill_form_urlencoded(form, body, sizeof body, &len), "OK", "body");
+    CHECK(strstr(body, "pComName=Caf%EC%B1%95") != NULL, "%s", body);
+
+    /* Korean text in UTF-8, padded as a fixed field, beside CP949 bytes. */
+    CHECK_STATUS(smartbill_form_set_utf8(form, " pComPresident ", -1, "\xed\x99\x8d\xea\xb8\xb8\xeb\x8f\x99  ", -1),
+                 "OK", "홍길동");
+    CHECK_STATUS(smartbill_form_set(form, "pMemName", -1, "\xb1\xe8\xc3\xb6\xbc\xf6", 6), "OK", "김철수 in CP949");
+    CHECK_STATUS(smartbill_form_urlencoded(form, body, sizeof body, &len), "OK", "body");
+    CHECK(strstr(body, "pComPresident=%ED%99%8D%EA%B8%B8%EB%8F%99") != NULL, "%s", body);
+    CHECK(strstr(body, "pMemName=%EA%B9%80%EC%B2%A0%EC%88%98") != NULL, "%s", body);
+
+    /* CP949 bytes are not UTF-8: refused and remembered until made right. */
+    CHECK_STATUS(saw(smartbill_form_set_utf8(form, "pComName", -1, "\xc8\xb8\xbb\xe7", 4)), "INVALID_TEXT", "CP949");
+    CHECK(strcmp(last_error_field(), "pComName") == 0, "field %s", last_error_field());
+    CHECK_STATUS(smartbill_form_validate(form), "INVALID_TEXT", "remembered");
+    CHECK_STATUS(smartbill_form_set_utf8(form, "pComName", -1, "\xed\x9a\x8c\xec\x82\xac", -1), "OK", "회사");
+    CHECK_STATUS(smartbill_form_validate(form), "OK", "made right");
+    CHECK_STATUS(saw(smartbill_form_set_utf8(form, "pNope", -1, "x", -1)), "INVALID_ARGUMENT", "unknown name");
+    CHECK_STATUS(smartbill_form_validate(form), "INVALID_ARGUMENT", "an unknown name is remembered");
+    smartbill_form_free(form);
+}
+
 static void test_refusals(void) {
     SmartbillForm *form = valid_form();
     CHECK_STATUS(saw(smartbill_form_set_option(form, "colour", -1, "blue", -1)), "INVALID_ARGUMENT", "option");
@@ -300,6 +399,7 @@ static void test_every_status_seen(void) {
 
 int main(void) {
     cJSON *v = load_vectors("form.json");
+    g_personal_fields = cJSON_GetObjectItemCaseSensitive(v, "personal_fields");
     test_cases(cJSON_GetObjectItemCaseSensitive(v, "cases"));
     test_environments(cJSON_GetObjectItemCaseSensitive(v, "environments"));
     cJSON_Delete(v);
@@ -307,6 +407,7 @@ int main(void) {
     test_null_arguments();
     test_buffers();
     test_cp949_in_and_out();
+    test_set_utf8();
     test_refusals();
     test_every_status_seen();
     return report("test_form");

@@ -8,13 +8,17 @@ namespace SmartbillSignup.Tests
     internal static class CallbackTests
     {
         private static List<string> _secrets;
+        private static List<string> _personal;
 
         public static void RunAll()
         {
             JsonObject v = Runner.Vectors("callback.json");
             _secrets = v.Strings("secrets");
+            _personal = v.Strings("personal");
             foreach (JsonObject c in v.Arr("parse"))
                 Runner.Run("callback " + c.Str("name"), () => Parse(c));
+            foreach (JsonObject c in v.Arr("key_flags"))
+                Runner.Run("callback key flags " + c.Str("key"), () => KeyFlags(c));
             foreach (JsonObject c in v.Arr("source"))
                 Runner.Run("callback source " + c.Str("note"), () => Source(c));
             Runner.Run("callback default limit is the vectors'", () =>
@@ -41,6 +45,17 @@ namespace SmartbillSignup.Tests
             foreach (string secret in _secrets)
                 for (int i = 0; i + 8 <= secret.Length; i++)
                     Assert.True(!text.Contains(secret.Substring(i, 8)), what + " shows part of a secret: " + text);
+            foreach (string value in _personal)
+                Assert.True(!text.Contains(value), what + " shows personal data: " + text);
+        }
+
+        private static void KeyFlags(JsonObject c)
+        {
+            CallbackKeyInfo info = Callback.KeyInfo(c.Str("key"));
+            Assert.Equal(c.Bool("known").Value, info.Known, "known");
+            Assert.Equal(c.Bool("required").Value, info.Required, "required");
+            Assert.Equal(c.Str("sensitivity"), info.Sensitivity.ToString().ToLowerInvariant(), "sensitivity");
+            Assert.Equal(info.Sensitivity != CallbackKeySensitivity.Public, info.Hidden, "hidden");
         }
 
         private static void Parse(JsonObject c)
@@ -104,6 +119,8 @@ namespace SmartbillSignup.Tests
                         "the required keys are always present");
             string shown = cb.ToString();
             NoSecret(shown, "ToString");
+            foreach (string value in c.Strings("shown"))
+                Assert.True(shown.Contains(value), "ToString lacks the public " + value + ": " + shown);
             foreach (string secret in new[] { cb.AuthCode, cb.AuthToken })
                 Assert.True(secret.Length < 8 || !shown.Contains(secret), "ToString shows a secret: " + shown);
         }

@@ -109,6 +109,11 @@ namespace SmartbillSignup.Tests
                     Assert.Equal("pComRegNo=1248100998&pComName=%ED%9A%8C%EC%82%AC&pComPresident=%EB%8C%80%ED%91%9C&pMIGRATIONFLAG=TEST11",
                                  form.Urlencoded(), "body");
                     Assert.Throws("INVALID_TEXT", () => form.Set("pComName", new byte[] { 0xC8 }), "lone lead byte");
+                    // A string is text: CP949 has no é, whatever input_charset says.
+                    var e = Assert.Throws("FIELD_UNENCODABLE", () => form.Set("pComName", "Café"), "Café");
+                    Assert.Equal("pComName", e.Field, "Field");
+                    form.Set("pComName", Encoding.UTF8.GetBytes("Café")); // bytes are CP949, as declared
+                    Assert.True(form.Urlencoded().Contains("pComName=Caf%EC%B1%95"), form.Urlencoded());
                 }
             });
             Runner.Run("long outputs take the retry path", () =>
@@ -140,8 +145,9 @@ namespace SmartbillSignup.Tests
             {
                 var cb = Callback.Parse(Encoding.UTF8.GetBytes(Sample));
                 string shown = cb.ToString();
-                Assert.True(shown.Contains("test1") && shown.Contains("AUTH_TOKEN"), shown);
-                Assert.True(!shown.Contains("13F89DFE") && !shown.Contains("dG9rZW4t") && !shown.Contains("스마트빌"), shown);
+                Assert.True(shown.Contains("USER_SBID=\"test1\"") && shown.Contains("COM_NAME=\"(주)스마트빌\""), shown);
+                Assert.True(shown.Contains("AUTH_TOKEN=<redacted, 24 chars>") && shown.Contains("비고=<redacted, 4 chars>"), shown);
+                Assert.True(!shown.Contains("13F89DFE") && !shown.Contains("dG9rZW4t") && !shown.Contains("memo"), shown);
                 Assert.Equal("test1", cb.Get(" user_sbid "), "any case, trimmed");
                 Assert.Equal("test1", cb.Get("SBID"), "older name");
                 Assert.Equal("memo", cb.Get("비고"), "unknown key");
@@ -156,6 +162,20 @@ namespace SmartbillSignup.Tests
                 var e = Assert.Throws("UNENCODABLE", () => Callback.Parse("{\"USER_SBID\":\"a\",\"COM_REGNO\":\"1\",\"AUTH_CODE\":\"c\",\"AUTH_TOKEN\":\"tok😀\"}").GetCp949("AUTH_TOKEN"), "emoji");
                 Assert.Equal("AUTH_TOKEN", e.Field, "Field");
                 Assert.True(!e.Message.Contains("1F600") && !e.Message.Contains("😀"), e.Message);
+            });
+            Runner.Run("callback: ToString shows no personal data", () =>
+            {
+                var cb = Callback.Parse("{\"USER_SBID\":\"test1\",\"COM_REGNO\":\"1248100998\",\"AUTH_CODE\":\"c\",\"AUTH_TOKEN\":\"t\"," +
+                                        "\"USER_NAME\":\"홍길동\",\"USER_EMAIL\":\"hong@example.com\",\"USER_PHONE\":\"010-1111-2222\"," +
+                                        "\"COM_PRESIDENT\":\"김대표\",\"COM_ADDRESS\":\"서울시 중구\",\"NOTE\":\"😀x\"}");
+                string shown = cb.ToString();
+                foreach (string personal in new[] { "홍길동", "hong@example.com", "010-1111-2222", "김대표", "서울시 중구", "😀x" })
+                    Assert.True(!shown.Contains(personal), shown);
+                Assert.True(shown.Contains("USER_NAME=<redacted, 3 chars>") && shown.Contains("NOTE=<redacted, 2 chars>"), shown);
+                Assert.Equal("홍길동", cb.UserName, "the value itself");
+                Assert.Equal(CallbackKeySensitivity.Personal, Callback.KeyInfo("email").Sensitivity, "older name");
+                Assert.Equal(CallbackKeySensitivity.Secret, Callback.KeyInfo("AUTH_CODE").Sensitivity, "secret");
+                Assert.Throws("INVALID_ARGUMENT", () => Callback.KeyInfo(" "), "blank key");
             });
             Runner.Run("callback source with a list of extra addresses", () =>
             {

@@ -135,3 +135,18 @@ class TestBatch:
         batch = sb.are_valid_brns(numbers)
         assert batch == [sb.is_valid_brn(n) for n in numbers]
         assert any(batch) and not all(batch)
+
+
+class TestLines:
+    def test_a_file_s_lines_in_one_call(self) -> None:
+        data = f"{VALID}\r\n{BAD_CHECKSUM}\r\n\r\n{OTHER_VALID}".encode("ascii")
+        assert sb.check_brn_lines(data) == ["OK", "BRN_CHECKSUM", "BRN_LENGTH", "OK"]
+        assert sb.check_brn_lines(data + b"\n") == ["OK", "BRN_CHECKSUM", "BRN_LENGTH", "OK"]
+        assert sb.check_brn_lines(b"") == []
+        assert sb.check_brn_lines(bytearray(f"{VALID},{VALID}".encode()), b",") == ["OK", "OK"]
+
+    def test_arguments(self) -> None:
+        with pytest.raises(TypeError):
+            sb.check_brn_lines(VALID)  # type: ignore[arg-type]
+        with pytest.raises(ValueError):
+            sb.check_brn_lines(b"x", b"\r\n")

@@ -67,6 +67,19 @@ def test_batch_case(case: Dict[str, Any]) -> None:
         items = []
     assert sb.check_brns(items) == case["statuses"]
     assert sb.are_valid_brns(items) == [s == "OK" for s in case["statuses"]]
+    # The same text as one buffer, as smartbill_brn_check_many reads it.
+    assert sb.check_brn_lines(data.encode("utf-8"), separator.encode("ascii")) == case["statuses"]
+
+
+@pytest.mark.parametrize("case", BRN["array"], ids=case_id)
+def test_array_case(case: Dict[str, Any]) -> None:
+    # Text items as str, raw ones as bytes: one smartbill_brn_check_array call.
+    items = [bytes.fromhex(i["input_hex"]) if "input_hex" in i else i["input"] for i in case["items"]]
+    assert sb.check_brns(items) == case["statuses"]
+    assert sb.are_valid_brns(items) == [s == "OK" for s in case["statuses"]]
+    # Only the text items: the all-str (ASCII or not) path.
+    text = [(i["input"], s) for i, s in zip(case["items"], case["statuses"]) if "input" in i]
+    assert sb.check_brns([t for t, _ in text]) == [s for _, s in text]
 
 
 @pytest.mark.parametrize("case", BRN["records"], ids=case_id)

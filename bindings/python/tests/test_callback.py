@@ -102,14 +102,27 @@ class TestImmutable:
 
 
 class TestRedaction:
-    def test_repr_and_str_never_show_the_secrets(self) -> None:
-        cb = sb.parse_callback(body(COM_NAME="스마트빌", USER_PHONE="010-1111-1111"))
+    def test_repr_and_str_never_show_the_secrets_or_personal_data(self) -> None:
+        cb = sb.parse_callback(
+            body(
+                COM_NAME="스마트빌",
+                USER_PHONE="010-1111-1111",
+                USER_NAME="홍길동",
+                USER_EMAIL="hong@example.com",
+                COM_PRESIDENT="김대표",
+                COM_ADDRESS="서울시 중구",
+                MEMO="private",
+            )
+        )
         for text in (repr(cb), str(cb), f"{cb!r}", "%s" % cb):
             assert SECRET_CODE not in text and SECRET_TOKEN not in text
             assert SECRET_CODE[:8] not in text and SECRET_TOKEN[:8] not in text
-            assert "010-1111-1111" not in text  # personal data stays out of logs too
-            assert "test1" in text and "1248100998" in text and "AUTH_CODE" in text
+            for personal in ("010-1111-1111", "홍길동", "hong@example.com", "김대표", "서울시 중구", "private"):
+                assert personal not in text, text
+            assert "USER_NAME=<redacted, 3 chars>" in text and "MEMO=<redacted, 7 chars>" in text
+            assert "test1" in text and "1248100998" in text and "스마트빌" in text and "AUTH_CODE" in text
         assert cb.auth_code == SECRET_CODE and cb.auth_token == SECRET_TOKEN
+        assert cb.user_name == "홍길동" and cb.get("memo") == "private"
 
     def test_error_messages_never_show_the_secrets(self) -> None:
         broken = body()[:-1] + b',"AUTH_TOKEN":"' + SECRET_TOKEN.encode() + b'"}'

@@ -15,6 +15,8 @@ CALLBACK = vectors("callback.json")
 PARSE: List[Dict[str, Any]] = CALLBACK["parse"]
 SOURCE: List[Dict[str, Any]] = CALLBACK["source"]
 SECRETS: List[str] = CALLBACK["secrets"]
+PERSONAL: List[str] = CALLBACK["personal"]
+KEY_FLAGS: List[Dict[str, Any]] = CALLBACK["key_flags"]
 
 # The typed attributes and the key each one reads.
 ATTRIBUTES = {
@@ -105,7 +107,7 @@ def test_the_default_limit_is_the_library_s() -> None:
     assert sb.parse_callback(body + " ", max_bytes=limit + 1).user_sbid == "a"
 
 
-def test_secrets_never_appear_in_messages_or_string_forms() -> None:
+def test_secrets_and_personal_data_never_appear_in_messages_or_string_forms() -> None:
     outputs: List[str] = []
     for case in PARSE:
         try:
@@ -113,13 +115,27 @@ def test_secrets_never_appear_in_messages_or_string_forms() -> None:
         except sb.SmartbillError as e:
             outputs += [str(e), repr(e), e.message]
         else:
-            outputs += [str(cb), repr(cb), f"{cb}", "%s %r" % (cb, cb)]
+            forms = [str(cb), repr(cb), f"{cb}", "%s %r" % (cb, cb)]
+            for value in case.get("shown", []):
+                assert all(value in text for text in forms), (value, forms[0])
+            outputs += forms
     assert len(outputs) > 100
     for output in outputs:
         for secret in SECRETS:
             # No eight characters in a row from a secret, let alone all of it.
             for i in range(len(secret) - 7):
                 assert secret[i : i + 8] not in output, (output, secret)
+        for value in PERSONAL:
+            assert value not in output, (output, value)
+    assert any("USER_NAME=<redacted, 3 chars>" in output for output in outputs)
+    assert any("ERP_NOTE=<redacted, 17 chars>" in output for output in outputs)
+
+
+@pytest.mark.parametrize("case", KEY_FLAGS, ids=lambda c: c["key"])
+def test_key_flags_case(case: Dict[str, Any]) -> None:
+    info = sb.callback_key_info(case["key"])
+    assert info == sb.CallbackKeyInfo(case["known"], case["required"], case["sensitivity"])
+    assert sb.callback_key_info(case["key"].encode("utf-8")) == info
 
 
 @pytest.mark.parametrize("case", SOURCE, ids=lambda c: c["note"])

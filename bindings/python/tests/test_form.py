@@ -38,6 +38,15 @@ class TestValues:
             utf8.set("pID", "사용자")
             assert cp949.urlencoded() == utf8.urlencoded()
 
+    def test_str_is_text_whatever_input_charset_says(self) -> None:
+        # Its UTF-8 bytes are never read as CP949 ("Caf챕"): CP949 has no é.
+        with sb.SignupForm(REQUIRED, input_charset="euc-kr") as f:
+            with pytest.raises(sb.FormError) as info:
+                f.set("pComName", "Café")
+            assert (info.value.status_name, info.value.field) == ("FIELD_UNENCODABLE", "pComName")
+            f.set("pComName", "Café".encode("utf-8"))  # bytes are CP949, as declared
+            assert "pComName=Caf%EC%B1%95" in f.urlencoded().decode()
+
     def test_bytes_not_in_the_input_charset(self) -> None:
         with pytest.raises(sb.FormError) as info:
             form(pComName="스마트빌".encode("cp949"))

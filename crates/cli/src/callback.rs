@@ -6,7 +6,7 @@ use crate::cli::{CallbackParseArgs, CallbackSendArgs, CheckSourceArgs};
 use crate::exit::{Failure, Outcome, Verdict};
 use crate::{proxy, term};
 use smartbill_signup_core::callback::source::{self, SourceAllowList};
-use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions};
+use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions, Sensitivity};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::http;
 use smartbill_signup_core::Status;
@@ -156,13 +156,14 @@ pub fn parse(args: CallbackParseArgs) -> Outcome {
     Ok(Verdict::from_ok(result.is_ok()))
 }
 
-/// Every key in body order with its value, the secrets as
-/// `<redacted, N chars>`.
+/// Every key in body order with its value; a non-empty secret or personal
+/// value (and any key the library does not know: the library's
+/// [`Sensitivity`]) as `<redacted, N chars>`.
 fn fields(cb: &Callback) -> Vec<(String, String, bool)> {
     cb.keys()
         .map(|name| {
             let value = cb.get(name).unwrap_or_default();
-            if Key::lookup(name).is_some_and(Key::is_secret) {
+            if !value.is_empty() && Sensitivity::of_name(name).is_hidden() {
                 let shown = format!("<redacted, {} chars>", value.chars().count());
                 (name.to_string(), shown, true)
             } else {
@@ -182,7 +183,7 @@ pub(crate) fn fields_json(cb: &Callback) -> serde_json::Value {
         .collect()
 }
 
-/// Prints a callback's fields, the secrets redacted, and the `COM_REGNO`
+/// Prints a callback's fields, secrets and personal data redacted, and the `COM_REGNO`
 /// verdict: what `callback parse` and `receive` show.
 pub(crate) fn write_fields(out: &mut impl Write, cb: &Callback) -> std::io::Result<()> {
     for (key, value, _) in fields(cb) {
@@ -286,5 +287,18 @@ mod tests {
         let code = shown.iter().find(|(k, _, _)| k == "AUTH_CODE").unwrap();
         assert_eq!(code.1, "<redacted, 32 chars>");
         assert!(!shown.iter().any(|(_, v, _)| v.contains("SAMPLE000")));
+    }
+
+    #[test]
+    fn personal_data_and_unknown_keys_are_redacted() {
+        let body = SAMPLE_BODY.replacen('{', r#"{"MEMO":"note","#, 1);
+        let shown = fields(&callback::parse(body.as_bytes()).unwrap());
+        let value = |key: &str| shown.iter().find(|(k, _, _)| k == key).unwrap().1.clone();
+        assert_eq!(value("USER_NAME"), "<redacted, 3 chars>");
+        assert_eq!(value("USER_EMAIL"), "<redacted, 17 chars>");
+        assert_eq!(value("COM_ADDRESS"), "<redacted, 17 chars>");
+        assert_eq!(value("MEMO"), "<redacted, 4 chars>");
+        assert_eq!(value("COM_NAME"), "(주)샘플상사");
+        assert_eq!(value("USER_SBID"), "sample01");
     }
 }

@@ -249,7 +249,7 @@ pub enum CallbackCommand {
     /// Play SmartBill: POST a callback body to your endpoint and print its answer.
     #[command(after_help = CALLBACK_SEND_HELP)]
     Send(CallbackSendArgs),
-    /// Read a callback body and print its fields, the auth code and token redacted.
+    /// Read a callback body and print its fields, the auth code, the token and personal data redacted.
     #[command(after_help = EXIT_CODES_HELP)]
     Parse(CallbackParseArgs),
     /// Is this address allowed to deliver callbacks (SmartBill's fixed source addresses)?

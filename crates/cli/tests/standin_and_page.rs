@@ -123,11 +123,13 @@ fn the_page_posts_to_the_stand_in_which_calls_back() {
         "{}",
         parsed.stdout
     );
+    // The contact's name went through (3 characters), shown redacted.
     assert!(
-        parsed.stdout.contains("USER_NAME      김담당"),
+        parsed.stdout.contains("USER_NAME      <redacted, 3 chars>"),
         "{}",
         parsed.stdout
     );
+    assert!(!parsed.stdout.contains("김담당"), "{}", parsed.stdout);
     assert!(parsed
         .stdout
         .contains("AUTH_CODE      <redacted, 32 chars>"));

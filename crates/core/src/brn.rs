@@ -181,35 +181,53 @@ impl Refusal {
 
 /// The NTS check digit for the first nine digits (values 0..=9).
 pub fn check_digit(d: &[u8; 9]) -> u8 {
-    const WEIGHTS: [u32; 9] = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-    let mut sum: u32 = 0;
-    for i in 0..9 {
-        sum += WEIGHTS[i] * d[i] as u32;
+    let w = |i: usize, weight: u32| u32::from(d[i]) * weight;
+    // The ninth digit's product (times 5) carries its tens digit into the
+    // sum: (d9 * 5) / 10, which is d9 / 2.
+    let sum = w(0, 1)
+        + w(1, 3)
+        + w(2, 7)
+        + w(3, 1)
+        + w(4, 3)
+        + w(5, 7)
+        + w(6, 1)
+        + w(7, 3)
+        + w(8, 5)
+        + u32::from(d[8] / 2);
+    match sum % 10 {
+        0 => 0,
+        r => (10 - r) as u8,
     }
-    // The ninth digit's product carries its tens digit into the sum.
-    sum += (d[8] as u32 * 5) / 10;
-    ((10 - sum % 10) % 10) as u8
 }
 
 /// THE business-number scanner: every entry point (one number, a batch, a
-/// table of records, the form's `pComRegNo`, the callback's `COM_REGNO`)
-/// checks a number with this function and nothing else. Input may be any
-/// bytes; surrounding whitespace is [`text::trim_bytes`]'s (UTF-8 White_Space
-/// or CP949's ideographic space), and anything else that is not an ASCII
-/// digit, space or dash (bytes that are not UTF-8 included) is `BRN_FORMAT`.
+/// table of records, an array, the form's `pComRegNo`, the callback's
+/// `COM_REGNO`) checks a number with this function and nothing else. Input
+/// may be any bytes; surrounding whitespace is [`text::trim_bytes`]'s
+/// (Unicode White_Space in UTF-8; ASCII whitespace and the ideographic
+/// space A1 A1 in bytes that are not UTF-8), and anything else that is not
+/// an ASCII digit, space or dash (bytes that are not UTF-8 included) is
+/// `BRN_FORMAT`.
 #[inline]
 pub fn scan(input: &[u8]) -> std::result::Result<Brn, Refusal> {
+    scan_values(input).map(|d| Brn(d.map(|v| v + b'0')))
+}
+
+/// [`scan`], giving the ten digit values (0..=9) of a valid number.
+#[inline(always)]
+fn scan_values(input: &[u8]) -> std::result::Result<[u8; 10], Refusal> {
     // The two layouts nearly every file uses, `1248100998` and
     // `124-81-00998`, with nothing around them, are recognised by fixed
-    // positions; everything else (and any surprise in them) takes the
-    // general loop, which decides alone.
+    // positions; anything else, and any surprise in them, takes the general
+    // loop, which decides alone.
     let ascii = match *input {
         [a, b, c, d, e, f, g, h, i, j] => [a, b, c, d, e, f, g, h, i, j],
         [a, b, c, b'-', d, e, b'-', f, g, h, i, j] => [a, b, c, d, e, f, g, h, i, j],
         _ => return scan_general(input),
     };
     let values = ascii.map(|b| b.wrapping_sub(b'0'));
-    if values.iter().any(|&v| v > 9) {
+    // Branch-free: one test for all ten.
+    if values.iter().fold(0u8, |bad, &v| bad | u8::from(v > 9)) != 0 {
         return scan_general(input);
     }
     rules(values)
@@ -217,7 +235,7 @@ pub fn scan(input: &[u8]) -> std::result::Result<Brn, Refusal> {
 
 /// The general case of [`scan`]: trim, then read every byte.
 #[inline(never)]
-fn scan_general(input: &[u8]) -> std::result::Result<Brn, Refusal> {
+fn scan_general(input: &[u8]) -> std::result::Result<[u8; 10], Refusal> {
     let body = text::trim_bytes(input);
     let mut values = [0u8; 10];
     let mut n = 0usize;
@@ -240,26 +258,31 @@ fn scan_general(input: &[u8]) -> std::result::Result<Brn, Refusal> {
 }
 
 /// Rules 3 and 4 on ten digit values.
-#[inline]
-fn rules(d: [u8; 10]) -> std::result::Result<Brn, Refusal> {
-    let office = d[0] as u32 * 100 + d[1] as u32 * 10 + d[2] as u32;
-    if office < 101
-        || (d[3] == 0 && d[4] == 0)
-        || (d[5] == 0 && d[6] == 0 && d[7] == 0 && d[8] == 0)
-    {
+#[inline(always)]
+fn rules(d: [u8; 10]) -> std::result::Result<[u8; 10], Refusal> {
+    // Office code below 101: 000-099, or 100.
+    let low_office = d[0] == 0 || (d[0] == 1 && d[1] == 0 && d[2] == 0);
+    if low_office || (d[3] | d[4]) == 0 || (d[5] | d[6] | d[7] | d[8]) == 0 {
         return Err(Refusal::Component { digits: d });
     }
     let first9 = [d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]];
     if check_digit(&first9) != d[9] {
         return Err(Refusal::Checksum { digits: d });
     }
-    Ok(Brn(d.map(|v| v + b'0')))
+    Ok(d)
+}
+
+/// What [`scan`] refuses a number for, if it does, without making the
+/// number: for a caller that only wants to know.
+#[inline]
+pub fn refusal(input: &[u8]) -> Option<Refusal> {
+    scan_values(input).err()
 }
 
 /// The status of a number only: no message is made.
 #[inline]
 pub fn check_bytes(input: &[u8]) -> Status {
-    match scan(input) {
+    match scan_values(input) {
         Ok(_) => Status::Ok,
         Err(refusal) => refusal.status(),
     }
@@ -341,26 +364,97 @@ fn first_char(bytes: &[u8]) -> Option<char> {
 /// The items of a batch: `data` split at `separator`. A separator at the
 /// very end ends the last item rather than starting an empty one, so a file
 /// of newline-terminated lines has one item per line.
-pub fn split_batch(data: &[u8], separator: u8) -> impl Iterator<Item = &[u8]> {
+pub fn split_batch(data: &[u8], separator: u8) -> BatchItems<'_> {
     let body = match data.last() {
         Some(&last) if last == separator => &data[..data.len() - 1],
         _ => data,
     };
-    let empty = data.is_empty();
-    body.split(move |&b| b == separator)
-        .take(if empty { 0 } else { usize::MAX })
+    BatchItems {
+        rest: body,
+        separator,
+        done: data.is_empty(),
+    }
+}
+
+/// The iterator [`split_batch`] returns.
+pub struct BatchItems<'a> {
+    rest: &'a [u8],
+    separator: u8,
+    done: bool,
+}
+
+impl<'a> Iterator for BatchItems<'a> {
+    type Item = &'a [u8];
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if self.done {
+            return None;
+        }
+        match find_byte(self.rest, self.separator) {
+            Some(end) => {
+                let (item, rest) = self.rest.split_at(end);
+                self.rest = rest.get(1..).unwrap_or_default();
+                Some(item)
+            }
+            None => {
+                self.done = true;
+                Some(self.rest)
+            }
+        }
+    }
+}
+
+/// The first position of `byte` in `hay`, eight bytes at a time: items are
+/// about a dozen bytes, too short for a vector search to pay for its set-up.
+#[inline(always)]
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(byte);
+    let mut chunks = hay.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ pattern;
+        // A byte equal to `byte` is 0 in `x`: its high bit is set here. Only
+        // bytes above the first true hit can be flagged falsely.
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == byte)
+        .map(|p| offset + p)
 }
 
 /// How many items [`split_batch`] yields.
 pub fn batch_len(data: &[u8], separator: u8) -> usize {
-    if data.is_empty() {
+    let Some(&last) = data.last() else {
         return 0;
+    };
+    // Counted 64 bytes at a time into a byte-sized counter, a loop the
+    // compiler turns into vector compares.
+    let mut chunks = data.chunks_exact(64);
+    let mut separators = 0usize;
+    for chunk in &mut chunks {
+        let n = chunk.iter().fold(0u8, |n, &b| n + u8::from(b == separator));
+        separators += usize::from(n);
     }
-    let seps = data.iter().filter(|&&b| b == separator).count();
-    if data[data.len() - 1] == separator {
-        seps
+    separators += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b == separator)
+        .count();
+    if last == separator {
+        separators
     } else {
-        seps + 1
+        separators + 1
     }
 }
 
@@ -423,6 +517,29 @@ mod tests {
         assert_eq!(items, vec![&b"a"[..], b"", b"b"]);
         assert_eq!(split_batch(b"", b'\n').count(), 0);
         assert_eq!(split_batch(b"\n", b'\n').count(), 1);
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_wherever_it_is() {
+        for len in 0..40 {
+            let hay: Vec<u8> = (0..len).map(|i| b"0123456789-"[i % 11]).collect();
+            assert_eq!(find_byte(&hay, b'\n'), None);
+            for at in 0..len {
+                let mut h = hay.clone();
+                h[at] = b'\n';
+                if at + 3 < len {
+                    h[len - 1] = b'\n';
+                }
+                assert_eq!(find_byte(&h, b'\n'), Some(at), "{at} of {len}");
+                // A byte one above the separator right after it is not a hit.
+                assert_eq!(find_byte(&h, 0x0b), None);
+            }
+        }
+        assert_eq!(find_byte(b"\x00\x01", 1), Some(1));
+        assert_eq!(
+            find_byte(b"\x01\x01\x01\x01\x01\x01\x01\x01\x00", 0),
+            Some(8)
+        );
     }
 
     #[test]

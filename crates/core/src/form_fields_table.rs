@@ -17,21 +17,25 @@ form_rule_table! {
     (YesNo, "yes_no", "Y or N"),
 }
 
-// Fields: (name, max CP949 bytes, required, rule, the guide's description, in English)
+// `personal`: the value is personal data (a person's name, phone, e-mail,
+// the address): messages describe what is wrong without quoting it, and
+// `Debug` shows it redacted, as for the callback's personal keys.
+//
+// Fields: (name, max CP949 bytes, required, personal, rule, the guide's description, in English)
 form_field_table! {
-    ("pComRegNo", 10, true, BusinessNumber, "사업자번호", "business registration number"),
-    ("pComName", 200, false, Text, "회사명", "company name"),
-    ("pComPresident", 100, false, Text, "대표자명", "representative's name"),
-    ("pComBizStatus", 100, false, Text, "업태", "business type"),
-    ("pComBizClass", 100, false, Text, "종목", "business item"),
-    ("pZipCode", 5, false, ZipCode, "우편번호", "postal code"),
-    ("pComAddress", 300, false, Text, "주소", "address"),
-    ("pMIGRATIONFLAG", 50, true, Text, "회원연계코드", "partner code SmartBill assigns to the ERP"),
-    ("pMemName", 100, false, Text, "이름", "contact person's name"),
-    ("pMemTel", 40, false, Phone, "연락처(-포함)", "telephone"),
-    ("pMemHP", 40, false, Phone, "휴대폰(-포함)", "mobile phone"),
-    ("pMemFax", 40, false, Phone, "팩스(-포함)", "fax"),
-    ("pMemEmail", 100, false, Email, "이메일", "e-mail address"),
-    ("pMasterYN", 1, false, YesNo, "기업관리자여부", "whether the user is the company administrator"),
-    ("pID", 50, false, Text, "사용자 ID", "the user's ID in the ERP"),
+    ("pComRegNo", 10, true, false, BusinessNumber, "사업자번호", "business registration number"),
+    ("pComName", 200, false, false, Text, "회사명", "company name"),
+    ("pComPresident", 100, false, true, Text, "대표자명", "representative's name"),
+    ("pComBizStatus", 100, false, false, Text, "업태", "business type"),
+    ("pComBizClass", 100, false, false, Text, "종목", "business item"),
+    ("pZipCode", 5, false, false, ZipCode, "우편번호", "postal code"),
+    ("pComAddress", 300, false, true, Text, "주소", "address"),
+    ("pMIGRATIONFLAG", 50, true, false, Text, "회원연계코드", "partner code SmartBill assigns to the ERP"),
+    ("pMemName", 100, false, true, Text, "이름", "contact person's name"),
+    ("pMemTel", 40, false, true, Phone, "연락처(-포함)", "telephone"),
+    ("pMemHP", 40, false, true, Phone, "휴대폰(-포함)", "mobile phone"),
+    ("pMemFax", 40, false, true, Phone, "팩스(-포함)", "fax"),
+    ("pMemEmail", 100, false, true, Email, "이메일", "e-mail address"),
+    ("pMasterYN", 1, false, false, YesNo, "기업관리자여부", "whether the user is the company administrator"),
+    ("pID", 50, false, false, Text, "사용자 ID", "the user's ID in the ERP"),
 }

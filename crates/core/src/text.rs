@@ -55,86 +55,68 @@ pub fn is_surrounding_space(c: char) -> bool {
 }
 
 /// `text` without surrounding whitespace ([`is_surrounding_space`]).
+#[inline]
 pub fn trim(text: &str) -> &str {
-    text.trim_matches(is_surrounding_space)
+    // Most text starts and ends with a visible ASCII character: nothing to
+    // trim (every ASCII whitespace character is at most U+0020).
+    match text.as_bytes() {
+        [] => text,
+        [first, .., last] | [first @ last]
+            if (0x21..0x80).contains(first) && (0x21..0x80).contains(last) =>
+        {
+            text
+        }
+        _ => {
+            let mut chars = text.chars();
+            let ends_are_text = chars.next().is_some_and(|c| !is_surrounding_space(c))
+                && !chars.next_back().is_some_and(is_surrounding_space);
+            if ends_are_text {
+                text
+            } else {
+                text.trim_matches(is_surrounding_space)
+            }
+        }
+    }
 }
 
 /// `bytes` without surrounding whitespace, for text whose encoding is not
-/// declared (business numbers): a whitespace character encoded in UTF-8,
-/// or the ideographic space in CP949 (`A1 A1`, which is not UTF-8, so the
-/// two readings never disagree). Whatever else the bytes hold is left for
-/// the caller to judge.
+/// declared (business numbers). The bytes are read one way as a whole:
+/// valid UTF-8 is UTF-8 text, trimmed as [`trim`] does; anything else is
+/// taken as CP949 (a COBOL field), whose whitespace is ASCII's and the
+/// ideographic space `A1 A1` (U+3000: no other White_Space character is in
+/// CP949). Reading the whole text one way matters: `C2 85` is U+0085 in
+/// UTF-8 but a Hangul syllable in CP949. Whatever else the bytes hold is
+/// left for the caller to judge.
 pub fn trim_bytes(bytes: &[u8]) -> &[u8] {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => trim(text).as_bytes(),
+        Err(_) => trim_cp949(bytes),
+    }
+}
+
+/// [`trim_bytes`] for bytes read as CP949.
+fn trim_cp949(bytes: &[u8]) -> &[u8] {
+    let ascii_space = |b: u8| b.is_ascii() && is_surrounding_space(char::from(b));
     let mut rest = bytes;
     loop {
-        let n = leading_space_len(rest);
-        if n == 0 {
-            break;
+        match rest {
+            [b, tail @ ..] if ascii_space(*b) => rest = tail,
+            // U+3000, the only non-ASCII whitespace CP949 holds.
+            [0xA1, 0xA1, tail @ ..] => rest = tail,
+            _ => break,
         }
-        rest = &rest[n..];
     }
     loop {
-        let n = trailing_space_len(rest);
-        if n == 0 {
-            break;
+        match rest {
+            [head @ .., b] if ascii_space(*b) => rest = head,
+            // A trailing A1 A1 could be the end of a pair starting one byte
+            // earlier only if that byte were a lead byte, which is not a
+            // digit, space or dash: the number is refused either way.
+            [head @ .., 0xA1, 0xA1] => rest = head,
+            _ => break,
         }
-        rest = &rest[..rest.len() - n];
     }
     rest
-}
-
-/// The CP949 encoding of U+3000, the only non-ASCII whitespace CP949 holds.
-const CP949_IDEOGRAPHIC_SPACE: [u8; 2] = [0xA1, 0xA1];
-
-/// The length of the whitespace character at the start of `bytes`, or 0.
-fn leading_space_len(bytes: &[u8]) -> usize {
-    let Some(&first) = bytes.first() else {
-        return 0;
-    };
-    if first.is_ascii() {
-        return usize::from(is_surrounding_space(first as char));
-    }
-    let width = match first {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        // Not a UTF-8 lead byte.
-        _ => {
-            return if bytes.starts_with(&CP949_IDEOGRAPHIC_SPACE) {
-                2
-            } else {
-                0
-            }
-        }
-    };
-    match bytes.get(..width).map(std::str::from_utf8) {
-        Some(Ok(c)) if c.chars().all(is_surrounding_space) => width,
-        Some(Ok(_)) => 0,
-        _ if bytes.starts_with(&CP949_IDEOGRAPHIC_SPACE) => 2,
-        _ => 0,
-    }
-}
-
-/// The length of the whitespace character at the end of `bytes`, or 0.
-fn trailing_space_len(bytes: &[u8]) -> usize {
-    let Some(&last) = bytes.last() else {
-        return 0;
-    };
-    if last.is_ascii() {
-        return usize::from(is_surrounding_space(last as char));
-    }
-    // The last UTF-8 character starts at the last byte that is not a
-    // continuation byte (0b10xx_xxxx), at most 4 bytes from the end.
-    let floor = bytes.len().saturating_sub(4);
-    let start = (floor..bytes.len())
-        .rev()
-        .find(|&i| bytes[i] & 0xC0 != 0x80);
-    match start.map(|i| (i, std::str::from_utf8(&bytes[i..]))) {
-        Some((i, Ok(c))) if c.chars().all(is_surrounding_space) => bytes.len() - i,
-        Some((_, Ok(_))) => 0,
-        _ if bytes.ends_with(&CP949_IDEOGRAPHIC_SPACE) => 2,
-        _ => 0,
-    }
 }
 
 /// Decodes `bytes` in `charset`. Malformed input is `INVALID_TEXT`, naming
@@ -240,9 +222,59 @@ fn encode_cp949(text: &str, replacement: Option<u8>) -> std::result::Result<Vec<
 }
 
 /// The length of `text` in CP949 bytes (Hangul 2, ASCII 1), or the first
-/// character CP949 cannot hold.
+/// character CP949 cannot hold. Counted without encoding the text: ASCII
+/// is 1 byte and every Hangul syllable 2 (CP949 holds all 11,172); only
+/// other characters ask the encoder.
 pub fn cp949_len(text: &str) -> std::result::Result<usize, char> {
-    encode(text, Charset::Cp949).map(|b| b.len())
+    let bytes = text.as_bytes();
+    let mut len = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            len += 1;
+            i += 1;
+            continue;
+        }
+        // A Hangul syllable, U+AC00..=U+D7A3, is three bytes from EA B0 80
+        // to ED 9E A3.
+        if let (0xEA..=0xED, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            let code =
+                (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if (0xAC00..=0xD7A3).contains(&code) {
+                len += 2;
+                i += 3;
+                continue;
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let mut utf8 = [0u8; 4];
+        len += encode_cp949(c.encode_utf8(&mut utf8), None)?.len();
+        i += c.len_utf8();
+    }
+    Ok(len)
+}
+
+/// Whether any byte of `bytes` passes `test`, sixteen at a time (a fixed
+/// loop without an early exit, which the compiler turns into vector
+/// compares): for the checks that nearly always find nothing. The last
+/// chunk is padded with `neutral`, a byte that must fail `test`.
+#[inline]
+pub fn any_byte(bytes: &[u8], neutral: u8, test: impl Fn(u8) -> bool + Copy) -> bool {
+    let sixteen = |chunk: &[u8; 16]| chunk.iter().fold(0u8, |hit, &b| hit | u8::from(test(b))) != 0;
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in &mut chunks {
+        let mut block = [0u8; 16];
+        block.copy_from_slice(chunk);
+        if sixteen(&block) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    let mut block = [neutral; 16];
+    block[..rest.len()].copy_from_slice(rest);
+    sixteen(&block)
 }
 
 /// `U+XXXX 'c'` for messages about a character.
@@ -392,6 +424,17 @@ mod tests {
                 assert_eq!(trim_bytes(&bytes), b"1", "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_hangul_syllable_is_two_cp949_bytes() {
+        for c in ('\u{AC00}'..='\u{D7A3}').chain(['\u{B7}', '\u{3000}', 'a']) {
+            let text = c.to_string();
+            let (bytes, _, unmappable) = EUC_KR.encode(&text);
+            assert!(!unmappable, "{c}");
+            assert_eq!(cp949_len(&text), Ok(bytes.len()), "{c}");
+        }
+        assert_eq!(cp949_len("a😀"), Err('😀'));
     }
 
     #[test]

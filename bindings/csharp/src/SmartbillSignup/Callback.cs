@@ -7,16 +7,65 @@ using System.Text;
 
 namespace SmartbillSignup
 {
+    /// <summary>How a callback value may be shown where people read it, as
+    /// the library decides.</summary>
+    public enum CallbackKeySensitivity
+    {
+        /// <summary>Shown: what identifies a signup (USER_SBID, COM_REGNO, COM_NAME, regYn, pID).</summary>
+        Public,
+        /// <summary>A person's name, e-mail, phone, the address, and any key
+        /// the library does not know: never shown.</summary>
+        Personal,
+        /// <summary>The auth code and token: never shown, never in a message.</summary>
+        Secret,
+    }
+
+    /// <summary>What the library knows of a callback key name
+    /// (<see cref="Callback.KeyInfo"/>).</summary>
+    public struct CallbackKeyInfo
+    {
+        private readonly bool _known;
+        private readonly bool _required;
+        private readonly CallbackKeySensitivity _sensitivity;
+
+        internal CallbackKeyInfo(bool known, bool required, CallbackKeySensitivity sensitivity)
+        {
+            _known = known;
+            _required = required;
+            _sensitivity = sensitivity;
+        }
+
+        /// <summary>A key of SmartBill's callback (current or older name).</summary>
+        public bool Known { get { return _known; } }
+        /// <summary>A callback must carry it.</summary>
+        public bool Required { get { return _required; } }
+        public CallbackKeySensitivity Sensitivity { get { return _sensitivity; } }
+        /// <summary>Whether string forms and logs must hide the value.</summary>
+        public bool Hidden { get { return _sensitivity != CallbackKeySensitivity.Public; } }
+
+        public override string ToString()
+        {
+            return "CallbackKeyInfo(Known=" + (_known ? "true" : "false") + ", Required=" +
+                   (_required ? "true" : "false") + ", Sensitivity=" + _sensitivity + ")";
+        }
+    }
+
     /// <summary>A parsed SmartBill callback. Properties hold the current
     /// keys' values (trimmed), null when the body did not give the key (or
     /// gave null); UserSbid, ComRegno, AuthCode and AuthToken are always
     /// present. The older guide's keys land in the same places (SBID in
     /// UserSbid, Email in UserEmail, pID in ErpUserId).
-    /// <see cref="ToString"/> never shows AuthCode or AuthToken.</summary>
+    /// <see cref="ToString"/> never shows AuthCode, AuthToken or personal
+    /// data: the library decides which keys those are (<see cref="KeyInfo"/>).</summary>
     public sealed class Callback
     {
         private const uint TextUtf8 = 0;
         private const uint TextCp949 = 1;
+        // What smartbill_callback_key_flags says of a key.
+        private const uint KeyKnown = Native.SMARTBILL_KEY_KNOWN;
+        private const uint KeyRequired = Native.SMARTBILL_KEY_REQUIRED;
+        private const uint KeySecret = Native.SMARTBILL_KEY_SECRET;
+        private const uint KeyPersonal = Native.SMARTBILL_KEY_PERSONAL;
 
         private readonly Dictionary<string, string> _values;
         private readonly ReadOnlyCollection<string> _keys;
@@ -100,7 +149,7 @@ namespace SmartbillSignup
                 // The CP949 flag covers the key too. An ASCII key is the same
                 // bytes in both; another one is taken, in CP949, from the
                 // library's own list of keys.
-                byte[] k = IsAscii(key) ? Encoding.ASCII.GetBytes(key) : Cp949KeyName(handle, key.Trim());
+                byte[] k = IsAscii(key) ? Encoding.ASCII.GetBytes(key) : Cp949KeyName(handle, key);
                 return k != null && Has(handle, k, TextCp949) ? Read(handle, k, TextCp949) : null;
             });
         }
@@ -137,13 +186,49 @@ namespace SmartbillSignup
             return new Dictionary<string, string>(_values);
         }
 
-        /// <summary>UserSbid, ComRegno, ComRegnoValid and the key names, never
-        /// the values of the other keys: the auth code and token are secrets,
-        /// and the rest is personal data.</summary>
+        /// <summary>Every key, with the value only of public ones: the auth
+        /// code and token, personal data and the values of keys the library
+        /// does not know show only their length, as
+        /// <c>USER_NAME=&lt;redacted, 3 chars&gt;</c>.</summary>
         public override string ToString()
         {
-            return "Callback(UserSbid=" + UserSbid + ", ComRegno=" + ComRegno + ", ComRegnoValid=" +
-                   (ComRegnoValid ? "true" : "false") + ", Keys=[" + string.Join(", ", _keys) + "])";
+            var s = new StringBuilder("Callback(");
+            foreach (string key in _keys)
+            {
+                string value = _values[key];
+                s.Append(key).Append('=');
+                if (KeyInfo(key).Hidden) s.Append("<redacted, ").Append(CodePoints(value)).Append(" chars>");
+                else s.Append('"').Append(value).Append('"');
+                s.Append(", ");
+            }
+            return s.Append("ComRegnoValid=").Append(ComRegnoValid ? "true" : "false").Append(')').ToString();
+        }
+
+        private static int CodePoints(string text)
+        {
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (!(char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]))) n++;
+            }
+            return n;
+        }
+
+        /// <summary>What the library knows of the callback key
+        /// <paramref name="key"/> (matched as <see cref="Get"/> matches it), so
+        /// that an application's logs keep personal data and secrets out as
+        /// <see cref="ToString"/> does. Throws INVALID_ARGUMENT for a blank key.</summary>
+        public static CallbackKeyInfo KeyInfo(string key)
+        {
+            if (key == null) throw new ArgumentNullException("key");
+            Library.EnsureLoaded();
+            byte[] k = Utf8.Encode(key);
+            uint flags;
+            Errors.Check(Native.smartbill_callback_key_flags(k, Utf8.Len(k), TextUtf8, out flags));
+            CallbackKeySensitivity sensitivity = (flags & KeySecret) != 0 ? CallbackKeySensitivity.Secret
+                : (flags & KeyPersonal) != 0 ? CallbackKeySensitivity.Personal
+                : CallbackKeySensitivity.Public;
+            return new CallbackKeyInfo((flags & KeyKnown) != 0, (flags & KeyRequired) != 0, sensitivity);
         }
 
         /// <summary>Parses the raw body SmartBill POSTed (bytes as received).
@@ -208,11 +293,11 @@ namespace SmartbillSignup
             {
                 byte[] raw = KeyName(handle, i, TextUtf8);
                 string name = Utf8.Decode(raw);
-                // The library trims the key it is asked for and refuses an
-                // empty one, so an unknown key that is blank or padded with
-                // whitespace (never in SmartBill's bodies) cannot be read back:
-                // it is left out rather than given another key's value.
-                if (name.Length == 0 || name != name.Trim()) continue;
+                // The library trims keys when it parses (so no name has
+                // whitespace around it) and refuses an empty key, so an
+                // unknown key that is blank (never in SmartBill's bodies)
+                // cannot be read back: it is left out.
+                if (name.Length == 0) continue;
                 values[name] = Utf8.Decode(Read(handle, raw, TextUtf8));
                 keys.Add(name);
             }

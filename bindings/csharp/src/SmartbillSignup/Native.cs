@@ -63,10 +63,14 @@ namespace SmartbillSignup
         internal const int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
         internal const int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
         internal const int SMARTBILL_ABI_VERSION = 1;
-        internal const uint SMARTBILL_ABI_CHECKSUM = 807427318;
+        internal const uint SMARTBILL_ABI_CHECKSUM = 791912650;
         internal const int SMARTBILL_TEXT_UTF8 = 0;
         internal const int SMARTBILL_TEXT_CP949 = 1;
         internal const int SMARTBILL_TEXT_PAD = 2;
+        internal const int SMARTBILL_KEY_KNOWN = 1;
+        internal const int SMARTBILL_KEY_REQUIRED = 2;
+        internal const int SMARTBILL_KEY_SECRET = 4;
+        internal const int SMARTBILL_KEY_PERSONAL = 8;
 
         // int32_t smartbill_brn_check(const char *brn, ptrdiff_t brn_len)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -87,6 +91,10 @@ namespace SmartbillSignup
         // int32_t smartbill_brn_check_many(const char *data, ptrdiff_t data_len, uint8_t separator, int32_t *statuses, size_t statuses_cap, size_t *count)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_brn_check_many(byte[] data, IntPtr dataLen, byte separator, [Out] int[] statuses, UIntPtr statusesCap, out UIntPtr count);
+
+        // int32_t smartbill_brn_check_array(const char *const *items, const ptrdiff_t *lengths, size_t count, int32_t *statuses)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_brn_check_array(IntPtr[] items, IntPtr[] lengths, UIntPtr count, [Out] int[] statuses);
 
         // int32_t smartbill_brn_check_records(const char *data, size_t record_width, size_t record_count, int32_t *statuses)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -115,6 +123,10 @@ namespace SmartbillSignup
         // int32_t smartbill_callback_key_name(const SmartbillCallback *cb, size_t index, uint32_t flags, char *buf, size_t cap, size_t *out_len)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_callback_key_name(CallbackHandle cb, UIntPtr index, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // int32_t smartbill_callback_key_flags(const char *key, ptrdiff_t key_len, uint32_t flags, uint32_t *key_flags)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_callback_key_flags(byte[] key, IntPtr keyLen, uint flags, out uint keyFlags);
 
         // void smartbill_callback_free(SmartbillCallback *cb)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -176,9 +188,17 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_form_set(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
 
+        // int32_t smartbill_form_set_utf8(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_form_set_utf8(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+
         // int32_t smartbill_form_set_option(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_form_set_option(FormHandle form, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+
+        // int32_t smartbill_form_option(const SmartbillForm *form, const char *name, ptrdiff_t name_len, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_form_option(FormHandle form, byte[] name, IntPtr nameLen, byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         // int32_t smartbill_form_validate(const SmartbillForm *form)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

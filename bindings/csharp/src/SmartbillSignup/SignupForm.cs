@@ -21,11 +21,6 @@ namespace SmartbillSignup
         private readonly object _gate = new object();
         private readonly FormHandle _handle;
         private readonly string _environment;
-        // The charset byte[] values are in (the input_charset option the
-        // caller chose), and the one the library is set to now: string
-        // values are always sent as UTF-8, so the form switches as needed.
-        private string _bytesCharset = "utf-8";
-        private string _nativeCharset = "utf-8";
         private bool _pageIsUtf8 = true;
 
         /// <summary>A new form for <paramref name="environment"/>: "demo",
@@ -66,11 +61,16 @@ namespace SmartbillSignup
         public string Environment { get { return _environment; } }
 
         /// <summary>Sets one parameter, replacing its value; null or a blank
-        /// value leaves it out. A refused value is not stored and the form
-        /// stays invalid until <paramref name="name"/> is set successfully.</summary>
+        /// value leaves it out. A string is text whatever input_charset says
+        /// (the library reads it as UTF-8): "Café" is FIELD_UNENCODABLE, CP949
+        /// has no é. A refused value is not stored and the form stays invalid
+        /// until <paramref name="name"/> is set successfully.</summary>
         public void Set(string name, string value)
         {
-            SetBytes(name, Utf8.Encode(value ?? ""), "utf-8");
+            if (name == null) throw new ArgumentNullException("name");
+            byte[] key = Utf8.Encode(name);
+            byte[] text = Utf8.Encode(value);
+            lock (_gate) Errors.Check(Native.smartbill_form_set_utf8(Live(), key, Utf8.Len(key), text, Utf8.Len(text)));
         }
 
         /// <summary>Sets one parameter from bytes in the form's input_charset
@@ -79,22 +79,9 @@ namespace SmartbillSignup
         /// ignored.</summary>
         public void Set(string name, byte[] value)
         {
-            lock (_gate) SetBytes(name, value ?? new byte[0], _bytesCharset);
-        }
-
-        private void SetBytes(string name, byte[] value, string charset)
-        {
             if (name == null) throw new ArgumentNullException("name");
             byte[] key = Utf8.Encode(name);
-            lock (_gate)
-            {
-                if (charset != _nativeCharset)
-                {
-                    RawOption("input_charset", charset);
-                    _nativeCharset = charset;
-                }
-                Errors.Check(Native.smartbill_form_set(Live(), key, Utf8.Len(key), value, Utf8.Len(value)));
-            }
+            lock (_gate) Errors.Check(Native.smartbill_form_set(Live(), key, Utf8.Len(key), value, Utf8.Len(value)));
         }
 
         /// <summary>Sets a form option: input_charset ("utf-8" or "euc-kr",
@@ -109,19 +96,22 @@ namespace SmartbillSignup
             if (value == null) throw new ArgumentNullException("value");
             lock (_gate)
             {
+                // The library decides what the name and the value mean; the
+                // form then asks it which page charset is in force, with no
+                // rule of its own.
                 RawOption(name, value);
-                string option = name.Trim();
-                if (option == "input_charset") _bytesCharset = _nativeCharset = value;
-                if (option == "output_charset" || option == "page_charset") _pageIsUtf8 = IsUtf8Label(value);
+                _pageIsUtf8 = Option("output_charset") == "utf-8";
             }
         }
 
-        // The library writes pages only in UTF-8 or CP949: any other label it
-        // accepted means CP949.
-        private static bool IsUtf8Label(string label)
+        // An option's current value as the library spells it ("utf-8", "euc-kr", ...).
+        private string Option(string name)
         {
-            string l = label.Trim().ToLowerInvariant();
-            return l == "utf-8" || l == "utf8";
+            byte[] n = Utf8.Encode(name);
+            byte[] raw;
+            Errors.Check(Utf8.CallOut((byte[] buf, UIntPtr cap, out UIntPtr len) =>
+                Native.smartbill_form_option(Live(), n, Utf8.Len(n), buf, cap, out len), out raw));
+            return Encoding.ASCII.GetString(raw);
         }
 
         private void RawOption(string name, string value)

@@ -19,8 +19,8 @@ BrnError BRN_COMPONENT
 
 from ._errors import BrnError, CallbackError, FormError, HttpError, ReceiverError, SmartbillError
 from ._native import ABI_VERSION, library_path, library_version
-from .brn import are_valid_brns, brn_kind, check_brns, format_brn, is_valid_brn, validate_brn
-from .callback import Callback, callback_source_allowed, parse_callback
+from .brn import are_valid_brns, brn_kind, check_brn_lines, check_brns, format_brn, is_valid_brn, validate_brn
+from .callback import Callback, CallbackKeyInfo, callback_key_info, callback_source_allowed, parse_callback
 from .form import FormField, SignupForm, form_fields
 from .network import Probe, Response, probe, probe_url, send_callback, submit_signup
 from .receiver import Receiver, Record, RecordId
@@ -44,12 +44,15 @@ __all__ = [
     "brn_kind",
     "are_valid_brns",
     "check_brns",
+    "check_brn_lines",
     "SignupForm",
     "FormField",
     "form_fields",
     "Callback",
     "parse_callback",
     "callback_source_allowed",
+    "callback_key_info",
+    "CallbackKeyInfo",
     "Response",
     "Probe",
     "submit_signup",

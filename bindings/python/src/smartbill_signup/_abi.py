@@ -44,10 +44,14 @@ SMARTBILL_ERR_STORE = 52
 SMARTBILL_ERR_STORE_NETWORK_PATH = 53
 SMARTBILL_ERR_RECORD_UNKNOWN = 54
 SMARTBILL_ABI_VERSION = 1
-SMARTBILL_ABI_CHECKSUM = 807427318
+SMARTBILL_ABI_CHECKSUM = 791912650
 SMARTBILL_TEXT_UTF8 = 0
 SMARTBILL_TEXT_CP949 = 1
 SMARTBILL_TEXT_PAD = 2
+SMARTBILL_KEY_KNOWN = 1
+SMARTBILL_KEY_REQUIRED = 2
+SMARTBILL_KEY_SECRET = 4
+SMARTBILL_KEY_PERSONAL = 8
 
 
 class SmartbillCallback(ctypes.Structure):
@@ -127,6 +131,16 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.POINTER(ctypes.c_size_t),
         ],
     ),
+    # int32_t smartbill_brn_check_array(const char *const *items, const ptrdiff_t *lengths, size_t count, int32_t *statuses)
+    "smartbill_brn_check_array": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.POINTER(ctypes.c_ssize_t),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_int32),
+        ],
+    ),
     # int32_t smartbill_brn_check_records(const char *data, size_t record_width, size_t record_count, int32_t *statuses)
     "smartbill_brn_check_records": (
         ctypes.c_int32,
@@ -197,6 +211,16 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.POINTER(ctypes.c_char),
             ctypes.c_size_t,
             ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
+    # int32_t smartbill_callback_key_flags(const char *key, ptrdiff_t key_len, uint32_t flags, uint32_t *key_flags)
+    "smartbill_callback_key_flags": (
+        ctypes.c_int32,
+        [
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_uint32),
         ],
     ),
     # void smartbill_callback_free(SmartbillCallback *cb)
@@ -287,6 +311,17 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.c_ssize_t,
         ],
     ),
+    # int32_t smartbill_form_set_utf8(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
+    "smartbill_form_set_utf8": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillForm),
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+        ],
+    ),
     # int32_t smartbill_form_set_option(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
     "smartbill_form_set_option": (
         ctypes.c_int32,
@@ -296,6 +331,18 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.c_ssize_t,
             ctypes.c_char_p,
             ctypes.c_ssize_t,
+        ],
+    ),
+    # int32_t smartbill_form_option(const SmartbillForm *form, const char *name, ptrdiff_t name_len, char *buf, size_t cap, size_t *out_len)
+    "smartbill_form_option": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillForm),
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
         ],
     ),
     # int32_t smartbill_form_validate(const SmartbillForm *form)

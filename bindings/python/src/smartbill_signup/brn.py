@@ -34,7 +34,9 @@ Many numbers are checked in one native call:
 from __future__ import annotations
 
 import ctypes
+import struct
 from array import array
+from itertools import accumulate
 from typing import Iterable, List, Sequence
 
 from ._errors import BrnError, error_for, status_name
@@ -45,16 +47,19 @@ _check = declare("smartbill_brn_check")
 _normalize = declare("smartbill_brn_normalize")
 _format = declare("smartbill_brn_format")
 _kind = declare("smartbill_brn_kind")
+# The batch: one pointer and one length per number, no separator to choose.
+_check_array = declare("smartbill_brn_check_array")
+# Numbers in one buffer, each ended by a separator byte (a file's lines).
 _check_many = declare("smartbill_brn_check_many")
 
-# The batch separator. NUL rather than a newline: lines read from a file end
-# in "\n", which is whitespace inside a number, and would otherwise all take
-# the slow path below.
-_SEPARATOR = 0
-_SEPARATOR_STR = "\0"
-_SEPARATOR_BYTES = b"\0"
-
 _INT32 = "i" if array("i").itemsize == 4 else "l"
+# struct codes for pointers (unsigned) and ptrdiff_t lengths (signed): 8
+# bytes in a 64-bit process, 4 in a 32-bit one. struct.pack fills such an
+# array several times faster than array.array does.
+_WIDE = ctypes.sizeof(ctypes.c_void_p) == 8
+_ADDRESS, _LENGTH = ("Q", "q") if _WIDE else ("I", "i")
+_ITEMS = ctypes.POINTER(ctypes.c_char_p)
+_LENGTHS = ctypes.POINTER(ctypes.c_ssize_t)
 
 
 def _text_result(function: object, number: TextIn) -> str:
@@ -102,9 +107,7 @@ def is_valid_brn(number: TextIn) -> bool:
 
 
 def are_valid_brns(numbers: Iterable[TextIn]) -> List[bool]:
-    """Whether each number is valid, in order, checked in one native call
-    (an item holding a NUL byte, never a valid number, gets a call of its
-    own so that it cannot split in two)."""
+    """Whether each number is valid, in order, checked in one native call."""
     return [not status for status in _statuses(numbers)]  # OK is 0
 
 
@@ -114,7 +117,35 @@ def check_brns(numbers: Iterable[TextIn]) -> List[str]:
     return list(map(status_name, _statuses(numbers)))
 
 
+def check_brn_lines(data: bytes, separator: bytes = b"\n") -> List[str]:
+    """The status name of each number in ``data`` (bytes, read as UTF-8),
+    where every number is ended by the byte ``separator`` (the last may
+    omit it; two in a row make an empty item): a file's lines checked in
+    one native call, without a list of numbers.
+
+    >>> import smartbill_signup as sb
+    >>> sb.check_brn_lines(b'124-81-00998\\r\\n123-45-67890\\r\\n')
+    ['OK', 'BRN_CHECKSUM']
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be bytes, not {type(data).__name__}")
+    if not isinstance(separator, bytes) or len(separator) != 1:
+        raise ValueError("separator must be one byte, such as b'\\n'")
+    raw = bytes(data)
+    capacity = raw.count(separator) + 1  # at least the number of items
+    statuses = array(_INT32, bytes(4 * capacity))
+    found = ctypes.c_size_t(0)
+    slots = (ctypes.c_int32 * capacity).from_buffer(statuses)
+    status = _check_many(raw, len(raw), separator[0], slots, capacity, ctypes.byref(found))
+    if status != OK:
+        raise error_for(status, BrnError)
+    return [status_name(s) for s in statuses[: found.value]]
+
+
 def _statuses(numbers: Iterable[TextIn]) -> "array[int]":
+    """Every number's status from one native call: the numbers' bytes lie
+    one after another in one buffer, and the library gets each one's
+    address and length (so any byte, NUL included, may be in a number)."""
     if isinstance(numbers, (str, bytes, bytearray, memoryview)):
         raise TypeError("numbers must be an iterable of numbers, not a single number")
     items: Sequence[object] = numbers if type(numbers) is list else list(numbers)
@@ -123,43 +154,31 @@ def _statuses(numbers: Iterable[TextIn]) -> "array[int]":
     if count == 0:
         return statuses
     try:
-        data = _SEPARATOR_STR.join(items).encode("utf-8", "surrogatepass")  # type: ignore[arg-type]
-    except TypeError:  # not all str: convert one by one
-        items = [to_bytes(item, f"numbers[{i}]") for i, item in enumerate(items)]
-        data = _SEPARATOR_BYTES.join(items)  # type: ignore[arg-type]
-    if data.count(_SEPARATOR) == count - 1:
-        # Every item ended by the separator, so an empty last item is kept.
-        _check_batch(data + _SEPARATOR_BYTES, count, statuses)
+        joined = "".join(items)  # type: ignore[arg-type]
+    except TypeError:  # not all str
+        joined = None
+    if joined is not None and joined.isascii():
+        # The usual case: one character is one byte.
+        data = joined.encode("ascii")
+        lengths = list(map(len, items))  # type: ignore[arg-type]
     else:
-        _check_items_holding_separator(items, statuses)
+        encoded = [to_bytes(item, f"numbers[{i}]") for i, item in enumerate(items)]
+        data = b"".join(encoded)
+        lengths = list(map(len, encoded))
+    # Each number's address in `data` and its length, as C arrays. The
+    # bytes objects stay referenced until the call returns.
+    base = ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value or 0
+    addresses = struct.pack(f"{count + 1}{_ADDRESS}", *accumulate(lengths, initial=base))
+    sizes = struct.pack(f"{count}{_LENGTH}", *lengths)
+    status = _check_array(
+        ctypes.cast(ctypes.c_char_p(addresses), _ITEMS),
+        ctypes.cast(ctypes.c_char_p(sizes), _LENGTHS),
+        count,
+        (ctypes.c_int32 * count).from_buffer(statuses),
+    )
+    if status != OK:
+        raise error_for(status, BrnError)
     return statuses
 
 
-def _check_batch(data: bytes, count: int, statuses: "array[int]") -> None:
-    found = ctypes.c_size_t(0)
-    slots = (ctypes.c_int32 * count).from_buffer(statuses)
-    status = _check_many(data, len(data), _SEPARATOR, slots, count, ctypes.byref(found))
-    if status != OK:
-        raise error_for(status, BrnError)
-    if found.value != count:
-        raise RuntimeError(f"smartbill_brn_check_many saw {found.value} numbers, {count} were sent")
-
-
-def _check_items_holding_separator(items: Sequence[object], statuses: "array[int]") -> None:
-    """The rare batch where some items hold the separator byte: those are
-    checked one by one, exactly as the batch would check them; the rest go
-    in one batch."""
-    data = [to_bytes(item, f"numbers[{i}]") for i, item in enumerate(items)]
-    plain = [i for i, item in enumerate(data) if _SEPARATOR_BYTES not in item]
-    for i, item in enumerate(data):
-        if _SEPARATOR_BYTES in item:
-            statuses[i] = _check(item, len(item))
-    if plain:
-        plain_statuses = array(_INT32, bytes(4 * len(plain)))
-        batch = _SEPARATOR_BYTES.join(data[i] for i in plain) + _SEPARATOR_BYTES
-        _check_batch(batch, len(plain), plain_statuses)
-        for i, status in zip(plain, plain_statuses):
-            statuses[i] = status
-
-
-__all__ = ["validate_brn", "format_brn", "brn_kind", "is_valid_brn", "are_valid_brns", "check_brns"]
+__all__ = ["validate_brn", "format_brn", "brn_kind", "is_valid_brn", "are_valid_brns", "check_brns", "check_brn_lines"]

@@ -20,8 +20,10 @@ True
 False
 >>> cb.get('regyn'), cb.get('SBID')
 ('Y', 'test1')
->>> cb                          # never shows the auth code or token
-Callback(user_sbid='test1', com_regno='1111111111', com_regno_valid=False, keys=('USER_SBID', 'COM_REGNO', 'regYn', 'AUTH_CODE', 'AUTH_TOKEN'))
+>>> cb                          # never shows the auth code, the token or personal data
+Callback(USER_SBID='test1', COM_REGNO='1111111111', regYn='Y', AUTH_CODE=<redacted, 32 chars>, AUTH_TOKEN=<redacted, 8 chars>, com_regno_valid=False)
+>>> sb.callback_key_info('Email')   # the library decides what is personal or secret
+CallbackKeyInfo(known=True, required=False, sensitivity='personal')
 >>> sb.parse_callback(b'{"USER_SBID":"test1","COM_REGNO":"1248100998","AUTH_CODE":"x"}')
 Traceback (most recent call last):
     ...
@@ -31,9 +33,11 @@ smartbill_signup.CallbackError: CALLBACK_MISSING: required key AUTH_TOKEN is abs
 from __future__ import annotations
 
 import ctypes
-from typing import Any, Dict, Iterable, Optional, Tuple, Union
+import functools
+from typing import Any, Dict, Iterable, NamedTuple, Optional, Tuple, Union
 
 from ._errors import CallbackError, error_for
+from . import _abi
 from ._native import CALLBACK, declare
 from ._text import OK, OutBuffer, TextIn, call_out, to_bytes
 
@@ -44,9 +48,15 @@ _com_regno_valid = declare("smartbill_callback_com_regno_valid")
 _key_count = declare("smartbill_callback_key_count")
 _key_name = declare("smartbill_callback_key_name")
 _free = declare("smartbill_callback_free")
+_key_flags = declare("smartbill_callback_key_flags")
 _source_allowed = declare("smartbill_callback_source_allowed")
 
 _UTF8 = 0  # SMARTBILL_TEXT_UTF8: keys and values as UTF-8
+# What smartbill_callback_key_flags says of a key.
+_KEY_KNOWN = _abi.SMARTBILL_KEY_KNOWN
+_KEY_REQUIRED = _abi.SMARTBILL_KEY_REQUIRED
+_KEY_SECRET = _abi.SMARTBILL_KEY_SECRET
+_KEY_PERSONAL = _abi.SMARTBILL_KEY_PERSONAL
 _SIZE_MAX = 2 ** (8 * ctypes.sizeof(ctypes.c_size_t)) - 1
 
 
@@ -65,6 +75,50 @@ def _has_key(handle: Any, key: bytes) -> bool:
     present = ctypes.c_int32(0)
     _check(_has(handle, key, len(key), _UTF8, ctypes.byref(present)))
     return present.value == 1
+
+
+class CallbackKeyInfo(NamedTuple):
+    """What the library knows about a callback key name."""
+
+    known: bool
+    """A key of SmartBill's callback (current or older name)."""
+    required: bool
+    """A callback must carry it."""
+    sensitivity: str
+    """``'public'`` (shown in string forms and logs), ``'personal'`` (a
+    person's name, e-mail, phone, the address, and any key the library does
+    not know) or ``'secret'`` (the auth code and token): never shown."""
+
+
+def callback_key_info(key: TextIn) -> CallbackKeyInfo:
+    """What the library knows about the callback key ``key`` (matched as
+    :meth:`Callback.get` matches it), so that logs can keep personal data
+    and secrets out as the library's own string forms do.
+
+    >>> import smartbill_signup as sb
+    >>> sb.callback_key_info('sbid')
+    CallbackKeyInfo(known=True, required=True, sensitivity='public')
+    >>> sb.callback_key_info('AUTH_TOKEN').sensitivity, sb.callback_key_info('ERP_MEMO').sensitivity
+    ('secret', 'personal')
+    """
+    name = to_bytes(key, "key")
+    flags = ctypes.c_uint32(0)
+    _check(_key_flags(name, len(name), _UTF8, ctypes.byref(flags)))
+    bits = flags.value
+    if bits & _KEY_SECRET:
+        sensitivity = "secret"
+    elif bits & _KEY_PERSONAL:
+        sensitivity = "personal"
+    else:
+        sensitivity = "public"
+    return CallbackKeyInfo(bool(bits & _KEY_KNOWN), bool(bits & _KEY_REQUIRED), sensitivity)
+
+
+@functools.lru_cache(maxsize=256)
+def _hidden(key: str) -> bool:
+    """Whether string forms must hide the value of ``key`` (a name from the
+    library's own key list)."""
+    return callback_key_info(key).sensitivity != "public"
 
 
 class _Parsed:
@@ -93,9 +147,11 @@ class Callback:
     ``com_regno``, ``auth_code`` and ``auth_token`` are always present.
     The older guide's keys land in the same places (``SBID`` in
     ``user_sbid``, ``Email`` in ``user_email``, ``pID`` in
-    ``erp_user_id``). ``repr`` and ``str`` never show the values, only
-    ``user_sbid``, ``com_regno`` and the key names: the auth code and token
-    are secrets, and the rest is personal data.
+    ``erp_user_id``). ``repr`` and ``str`` show every key but the value
+    only of public ones: secrets (the auth code and token), personal data
+    and the values of keys the library does not know appear as
+    ``<redacted, N chars>``, as the library decides
+    (:func:`callback_key_info`).
     """
 
     __slots__ = ("_values", "_keys", "_com_regno_valid", "_body", "_max_bytes")
@@ -176,10 +232,12 @@ class Callback:
         return isinstance(key, (str, bytes, bytearray, memoryview)) and self.get(key) is not None
 
     def __repr__(self) -> str:
-        return (
-            f"Callback(user_sbid={self.user_sbid!r}, com_regno={self.com_regno!r}, "
-            f"com_regno_valid={self._com_regno_valid!r}, keys={self._keys!r})"
-        )
+        shown = [
+            f"{key}=<redacted, {len(self._values[key])} chars>" if _hidden(key) else f"{key}={self._values[key]!r}"
+            for key in self._keys
+        ]
+        shown.append(f"com_regno_valid={self._com_regno_valid!r}")
+        return f"Callback({', '.join(shown)})"
 
 
 def _read_all(handle: Any) -> Tuple[Dict[str, str], Tuple[str, ...], bool]:
@@ -272,4 +330,4 @@ def callback_source_allowed(
     return allowed.value == 1
 
 
-__all__ = ["Callback", "parse_callback", "callback_source_allowed"]
+__all__ = ["Callback", "CallbackKeyInfo", "callback_key_info", "parse_callback", "callback_source_allowed"]

@@ -41,7 +41,6 @@ demo accepts it, and so does a form made with ``brn_check='digits'``:
 
 from __future__ import annotations
 
-import codecs
 import ctypes
 import functools
 import threading
@@ -55,11 +54,13 @@ from ._text import OK, TextIn, call_out, to_bytes
 _new = declare("smartbill_form_new")
 _free = declare("smartbill_form_free")
 _set = declare("smartbill_form_set")
+_set_utf8 = declare("smartbill_form_set_utf8")
 _set_option = declare("smartbill_form_set_option")
 _validate = declare("smartbill_form_validate")
 _html = declare("smartbill_form_html")
 _urlencoded = declare("smartbill_form_urlencoded")
 _action_url = declare("smartbill_form_action_url")
+_option = declare("smartbill_form_option")
 _field_count = declare("smartbill_form_field_count")
 _field_name = declare("smartbill_form_field_name")
 _field_max_len = declare("smartbill_form_field_max_len")
@@ -108,14 +109,10 @@ def form_fields() -> Tuple[FormField, ...]:
     )
 
 
-def _page_codec(charset: str) -> str:
-    """The Python codec for a page the library wrote in ``charset`` (which it
-    has accepted): it writes UTF-8 or CP949, nothing else. CP949, not
-    Python's ``euc_kr``, which lacks characters such as 뷁."""
-    try:
-        return "utf-8" if codecs.lookup(charset.strip()).name == "utf-8" else "cp949"
-    except LookupError:  # a CP949 spelling Python does not know, e.g. windows-949
-        return "cp949"
+# The Python codec for each charset the library writes pages in, by the
+# canonical name smartbill_form_option gives. CP949, not Python's euc_kr,
+# which lacks characters such as 뷁.
+_PAGE_CODECS = {"utf-8": "utf-8", "euc-kr": "cp949"}
 
 
 def _yes_no(value: Union[bool, str], name: str) -> str:
@@ -169,10 +166,8 @@ class SignupForm:
         try:
             with self._lock:
                 self._set_option("brn_check", brn_check)
+                # The charset of bytes values; str values are text, whatever it says.
                 self._set_option("input_charset", input_charset)
-            # The charset bytes values are in; str values are always sent as UTF-8.
-            self._input_charset = input_charset
-            self._native_input_charset = input_charset
             for name, value in (fields or {}).items():
                 self.set(name, value)
         except BaseException:
@@ -186,18 +181,16 @@ class SignupForm:
         not stored and the form stays invalid until ``name`` is set
         successfully."""
         name_bytes = to_bytes(name, "name")
+        # str is text: the library reads it as UTF-8 whatever input_charset
+        # says; bytes are in input_charset.
         if value is None:
-            data, charset = b"", "utf-8"
+            data, function = b"", _set_utf8
         elif isinstance(value, str):
-            data, charset = value.encode("utf-8", "surrogatepass"), "utf-8"
+            data, function = value.encode("utf-8", "surrogatepass"), _set_utf8
         else:
-            data, charset = to_bytes(value, str(name)), self._input_charset
+            data, function = to_bytes(value, str(name)), _set
         with self._lock:
-            handle = self._live()
-            if charset != self._native_input_charset:
-                self._set_option("input_charset", charset)
-                self._native_input_charset = charset
-            status = _set(handle, name_bytes, len(name_bytes), data, len(data))
+            status = function(self._live(), name_bytes, len(name_bytes), data, len(data))
             if status != OK:
                 raise error_for(status, FormError)
 
@@ -221,19 +214,36 @@ class SignupForm:
         exact bytes, for a file. ``target`` is ``'_blank'``, ``'_self'``,
         ``'_parent'``, ``'_top'`` or a window name. Validates first, as
         :meth:`validate`."""
-        return self.html_bytes(charset, auto_submit, target).decode(_page_codec(charset))
+        page, codec = self._page(charset, auto_submit, target)
+        return page.decode(codec)
 
     def html_bytes(
         self, charset: str = "utf-8", auto_submit: Union[bool, str] = True, target: str = "_blank"
     ) -> bytes:
         """The page of :meth:`html` as bytes in its own charset (CP949 for
         ``'euc-kr'``), ready to write to a file or a response body."""
+        return self._page(charset, auto_submit, target)[0]
+
+    def _page(self, charset: str, auto_submit: Union[bool, str], target: str) -> Tuple[bytes, str]:
+        """The page's bytes and the Python codec of the charset the library
+        wrote it in (it says which: the wrapper has no rule of its own)."""
         options = (
             ("output_charset", charset, "utf-8"),
             ("auto_submit", _yes_no(auto_submit, "auto_submit"), "yes"),
             ("target", target, "_blank"),
         )
-        return self._output(_html, options, _PAGE_CAPACITY)
+
+        def write(handle: Any) -> Tuple[bytes, str]:
+            status, page = call_out(_html, handle, capacity=_PAGE_CAPACITY)
+            if status != OK:
+                raise error_for(status, FormError)
+            name = b"output_charset"
+            status, written_in = call_out(_option, handle, name, len(name), capacity=16)
+            if status != OK:
+                raise error_for(status, FormError)
+            return page, _PAGE_CODECS[written_in.decode("ascii")]
+
+        return self._call(options, write)
 
     def urlencoded(self, charset: str = "utf-8") -> bytes:
         """The ``application/x-www-form-urlencoded`` body the page posts

@@ -40,13 +40,17 @@ pub(super) fn read_object<'a>(text: &'a str, start: usize, sink: &mut impl Sink<
         bytes: text.as_bytes(),
         pos: start,
     };
-    reader.object(sink)?;
+    reader.object(sink).map_err(|e| *e)?;
     reader.skip_ws();
     if reader.pos < reader.bytes.len() {
-        return Err(reader.json_error("unexpected characters after the end of the object"));
+        return Err(*reader.json_error("unexpected characters after the end of the object"));
     }
     Ok(())
 }
+
+/// The reader's own results: the error boxed, so that the many small
+/// results of the hot path stay a register or two wide.
+type Read<T> = std::result::Result<T, Box<Error>>;
 
 /// ` at line L, column C (byte B)` for a byte offset into the body. Columns
 /// count characters; a leading BOM is not counted.
@@ -125,7 +129,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn object(&mut self, sink: &mut impl Sink<'a>) -> Result<()> {
+    fn object(&mut self, sink: &mut impl Sink<'a>) -> Read<()> {
         self.skip_ws();
         match self.peek() {
             None => return Err(self.json_error("the body is empty or only whitespace")),
@@ -186,7 +190,7 @@ impl<'a> Reader<'a> {
 
     /// The body starts with something other than `{`: a JSON value of
     /// another type is `CALLBACK_SHAPE`, anything else `CALLBACK_JSON`.
-    fn not_an_object(&mut self) -> Error {
+    fn not_an_object(&mut self) -> Box<Error> {
         let at = self.pos;
         let what = match self.peek() {
             Some(b'[') => "an array",
@@ -210,17 +214,19 @@ impl<'a> Reader<'a> {
             }
             _ => return self.unexpected("'{' to start the object"),
         };
-        Error::new(
-            Status::CallbackShape,
-            format!(
-                "the callback body is {what}, not a JSON object{}",
-                locate(self.text, at)
-            ),
+        Box::new(
+            Error::new(
+                Status::CallbackShape,
+                format!(
+                    "the callback body is {what}, not a JSON object{}",
+                    locate(self.text, at)
+                ),
+            )
+            .with_field("body"),
         )
-        .with_field("body")
     }
 
-    fn wrong_type(&self, key_at: usize, value_at: usize, what: &str) -> Error {
+    fn wrong_type(&self, key_at: usize, value_at: usize, what: &str) -> Box<Error> {
         // Read the key again: only the error path pays for it.
         let mut again = Reader {
             text: self.text,
@@ -229,18 +235,20 @@ impl<'a> Reader<'a> {
         };
         let key = again.string().map(Cow::into_owned).unwrap_or_default();
         let field = Key::lookup(&key).map_or_else(|| key.clone(), |k| k.name().to_string());
-        Error::new(
-            Status::CallbackShape,
-            format!(
-                "key {} holds {what}; callback values must be strings, numbers or null{}",
-                show_key(&key),
-                locate(self.text, value_at)
-            ),
+        Box::new(
+            Error::new(
+                Status::CallbackShape,
+                format!(
+                    "key {} holds {what}; callback values must be strings, numbers or null{}",
+                    show_key(&key),
+                    locate(self.text, value_at)
+                ),
+            )
+            .with_field(field),
         )
-        .with_field(field)
     }
 
-    fn literal(&mut self, word: &str) -> Result<()> {
+    fn literal(&mut self, word: &str) -> Read<()> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(())
@@ -250,7 +258,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A number per the JSON grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    fn number(&mut self) -> Result<&'a str> {
+    fn number(&mut self) -> Read<&'a str> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -288,7 +296,7 @@ impl<'a> Reader<'a> {
 
     /// A string starting at the opening quote. Borrowed from the body unless
     /// it has escapes. Messages never quote its content: it may be a secret.
-    fn string(&mut self) -> Result<Cow<'a, str>> {
+    fn string(&mut self) -> Read<Cow<'a, str>> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
@@ -323,7 +331,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One escape sequence, starting at the backslash.
-    fn escape(&mut self, out: &mut String) -> Result<()> {
+    fn escape(&mut self, out: &mut String) -> Read<()> {
         let at = self.pos;
         self.pos += 1;
         let c = match self.peek() {
@@ -372,7 +380,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn hex4(&mut self, escape_at: usize) -> Result<u32> {
+    fn hex4(&mut self, escape_at: usize) -> Read<u32> {
         let digits = self
             .bytes
             .get(self.pos..self.pos + 4)
@@ -387,19 +395,19 @@ impl<'a> Reader<'a> {
         Ok(value)
     }
 
-    fn control_in_string(&self, c: u8) -> Error {
+    fn control_in_string(&self, c: u8) -> Box<Error> {
         self.json_error(&format!(
             "control character U+{c:04X} inside a string (it must be escaped)"
         ))
     }
 
-    fn unterminated(&self, open: usize) -> Error {
+    fn unterminated(&self, open: usize) -> Box<Error> {
         self.json_error_at(open, "a string is never closed (the body ends inside it)")
     }
 
     /// `expected X, found Y`. Only structural characters are shown: any
     /// other character might belong to a secret.
-    fn unexpected(&self, expected: &str) -> Error {
+    fn unexpected(&self, expected: &str) -> Box<Error> {
         let found = match self.peek() {
             None => "the end of the body".to_string(),
             Some(c @ (b'{' | b'}' | b'[' | b']' | b':' | b',' | b'"' | b'<')) => {
@@ -411,19 +419,21 @@ impl<'a> Reader<'a> {
         self.json_error(&format!("expected {expected}, found {found}"))
     }
 
-    fn json_error(&self, what: &str) -> Error {
+    fn json_error(&self, what: &str) -> Box<Error> {
         self.json_error_at(self.pos, what)
     }
 
-    fn json_error_at(&self, at: usize, what: &str) -> Error {
-        Error::new(
-            Status::CallbackJson,
-            format!(
-                "the callback body is not valid JSON: {what}{}",
-                locate(self.text, at)
-            ),
+    fn json_error_at(&self, at: usize, what: &str) -> Box<Error> {
+        Box::new(
+            Error::new(
+                Status::CallbackJson,
+                format!(
+                    "the callback body is not valid JSON: {what}{}",
+                    locate(self.text, at)
+                ),
+            )
+            .with_field("body"),
         )
-        .with_field("body")
     }
 }
 

@@ -27,7 +27,10 @@
 //!   ([`Callback::com_regno_valid`]): the guide's own sample fails them.
 //!
 //! `AUTH_CODE` and `AUTH_TOKEN` are secrets: no error message and no
-//! `Debug` output contains them; only their getters return them.
+//! `Debug` output contains them; only their getters return them. The
+//! contact's and representative's name, e-mail, phone and the address are
+//! personal data, and so is any key the library does not know: `Debug`
+//! shows them redacted too ([`Sensitivity`], decided in `keys_table.rs`).
 //!
 //! ```
 //! use smartbill_signup_core::callback;
@@ -45,7 +48,7 @@ mod json;
 mod keys;
 pub mod source;
 
-pub use keys::Key;
+pub use keys::{Key, Sensitivity};
 
 use crate::brn;
 use crate::error::{Error, Result};
@@ -112,7 +115,8 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Callback> {
 /// A parsed callback. Cheap to clone; `Send` and `Sync`.
 #[derive(Clone)]
 pub struct Callback {
-    /// Every kept key name (unknown keys only) and value, one after another.
+    /// The body, then the unescaped text of every key name (unknown keys
+    /// only) and value that had escapes; spans point into it.
     text: String,
     /// The members with a value, in body order.
     entries: Vec<Entry>,
@@ -267,6 +271,19 @@ impl Callback {
         &self.text[span.start..span.end]
     }
 
+    /// The span of `s`: where it lies in the body (which `text` starts
+    /// with), or where it is appended when it is not a part of the body.
+    fn span_of(&mut self, body: &str, s: &str) -> Span {
+        let offset = (s.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        if offset <= body.len() && s.len() <= body.len() - offset {
+            return Span {
+                start: offset,
+                end: offset + s.len(),
+            };
+        }
+        self.push(s)
+    }
+
     fn push(&mut self, s: &str) -> Span {
         let start = self.text.len();
         self.text.push_str(s);
@@ -277,8 +294,9 @@ impl Callback {
     }
 }
 
-/// Shows every key and value except the secrets, which appear as
-/// `<redacted, N chars>`.
+/// Shows every key, in body order, with its value when the value is
+/// [`Sensitivity::Public`]; secrets, personal data and the values of keys
+/// the library does not know appear as `<redacted, N chars>`.
 impl fmt::Debug for Callback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         struct Redacted(usize);
@@ -290,12 +308,16 @@ impl fmt::Debug for Callback {
         let mut out = f.debug_struct("Callback");
         for entry in &self.entries {
             let value = self.span(entry.value);
-            match entry.key {
-                EntryKey::Known(k) if k.is_secret() => {
-                    out.field(k.name(), &Redacted(value.chars().count()))
-                }
-                key => out.field(self.key_text(key), &value),
+            let sensitivity = match entry.key {
+                EntryKey::Known(k) => k.sensitivity(),
+                EntryKey::Unknown(_) => Sensitivity::Personal,
             };
+            let name = self.key_text(entry.key);
+            if sensitivity.is_hidden() {
+                out.field(name, &Redacted(value.chars().count()));
+            } else {
+                out.field(name, &value);
+            }
         }
         out.field("com_regno_valid", &self.com_regno_valid())
             .finish()
@@ -326,7 +348,8 @@ impl<'a> Builder<'a> {
             body,
             callback: Callback {
                 // Unescaped text is never longer than the body.
-                text: String::with_capacity(body.len()),
+                // One copy of the body: values without escapes are spans of it.
+                text: body.to_string(),
                 entries: Vec::with_capacity(Key::COUNT),
                 known: [None; Key::COUNT],
                 com_regno_status: Status::Ok,
@@ -420,10 +443,10 @@ impl<'a> Sink<'a> for Builder<'a> {
                 cb.known[key.index()] = Some(cb.entries.len() as u32);
                 EntryKey::Known(key)
             }
-            Pending::Unknown(name) => EntryKey::Unknown(cb.push(&name)),
+            Pending::Unknown(name) => EntryKey::Unknown(cb.span_of(self.body, &name)),
             Pending::Nothing => unreachable!("the reader gives a key before each value"),
         };
-        let value = cb.push(text);
+        let value = cb.span_of(self.body, text);
         cb.entries.push(Entry { key, value });
         Ok(())
     }

@@ -5,7 +5,7 @@ use super::*;
 const SAMPLE: &str = r#"{"COM_REGNO":"1111111111","AUTH_TOKEN":"dG9rZW4tc2VjcmV0MAo=","AUTH_CODE":"13F89DFEK99D4474A67EABE8F7258AA5","USER_SBID":"test1"}"#;
 
 #[test]
-fn debug_redacts_secrets_and_shows_the_rest() {
+fn debug_redacts_secrets_and_personal_data_and_shows_the_rest() {
     let cb = parse(SAMPLE.as_bytes()).unwrap();
     let shown = format!("{cb:?}");
     assert!(!shown.contains("dG9rZW4"), "{shown}");
@@ -18,6 +18,18 @@ fn debug_redacts_secrets_and_shows_the_rest() {
     assert!(shown.contains("USER_SBID: \"test1\""), "{shown}");
     assert!(shown.contains("com_regno_valid: false"), "{shown}");
     let pretty = format!("{cb:#?}");
+    let with_people = SAMPLE.replace(
+        "{",
+        r#"{"USER_NAME":"김민준","user_phone":"010-9876-5432","COM_NAME":"(주)공개상사","NOTE":"memo","#,
+    );
+    let shown = format!("{:?}", parse(with_people.as_bytes()).unwrap());
+    assert!(shown.contains("USER_NAME: <redacted, 3 chars>"), "{shown}");
+    assert!(
+        shown.contains("USER_PHONE: <redacted, 13 chars>"),
+        "{shown}"
+    );
+    assert!(shown.contains("NOTE: <redacted, 4 chars>"), "{shown}");
+    assert!(shown.contains("COM_NAME: \"(주)공개상사\""), "{shown}");
     assert!(
         !pretty.contains("dG9rZW4") && !pretty.contains("13F89DFE"),
         "{pretty}"

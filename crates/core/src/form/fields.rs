@@ -29,13 +29,14 @@ macro_rules! form_rule_table {
 }
 
 macro_rules! form_field_table {
-    ($(($name:literal, $max:literal, $required:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
+    ($(($name:literal, $max:literal, $required:literal, $personal:literal, $rule:ident, $label:literal, $english:literal)),* $(,)?) => {
         /// The 15 parameters in the guide's order.
         pub const FIELDS: &[Field] = &[$(Field {
             name: $name,
             name_nul: concat!($name, "\0"),
             max_len: $max,
             required: $required,
+            personal: $personal,
             rule: Rule::$rule,
             label: $label,
             description: $english,
@@ -55,6 +56,8 @@ pub struct Field {
     /// The limit in CP949 bytes.
     pub max_len: usize,
     pub required: bool,
+    /// Personal data: never quoted in messages, redacted in `Debug`.
+    pub personal: bool,
     pub rule: Rule,
     /// The guide's (Korean) description, e.g. `"사업자번호"`.
     pub label: &'static str,
@@ -64,7 +67,12 @@ pub struct Field {
 
 /// The position of a parameter in [`FIELDS`], by its exact name.
 pub fn index_of(name: &str) -> Option<usize> {
-    FIELDS.iter().position(|f| f.name == name)
+    index_of_bytes(name.as_bytes())
+}
+
+/// [`index_of`] for a name given as bytes (every name is ASCII).
+pub fn index_of_bytes(name: &[u8]) -> Option<usize> {
+    FIELDS.iter().position(|f| f.name.as_bytes() == name)
 }
 
 /// The parameter whose name differs from `name` only in case, for a

@@ -68,15 +68,29 @@ pub(crate) fn page(
 /// text: `&`, `<`, `>`, `"` and `'` become references, so no value can end
 /// its attribute or start markup, and an HTML parser gives back `text`.
 pub fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    // Most values have nothing to escape: a vectorised pass says so, and
+    // the text is copied whole.
+    let special = crate::text::any_byte(bytes, b'a', |b| {
+        (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
+    });
+    if !special {
+        out.push_str(text);
+        return;
+    }
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let reference = match b {
+    // Runs without a character to escape are copied whole.
+    while let Some(offset) = bytes[start..]
+        .iter()
+        .position(|&b| NEEDS_ESCAPE[usize::from(b)])
+    {
+        let i = start + offset;
+        let reference = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
         out.push_str(&text[start..i]);
         out.push_str(reference);
@@ -84,6 +98,17 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
     out.push_str(&text[start..]);
 }
+
+/// The bytes [`escape_into`] replaces: `&`, `<`, `>`, `"` and `'`.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
 
 #[cfg(test)]
 mod tests {

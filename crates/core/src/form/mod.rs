@@ -13,7 +13,10 @@
 //! - A refused `set` or `set_option` is remembered: until the same parameter
 //!   or option is set successfully, `validate` fails with that error first,
 //!   so a caller that ignores a return code can never send a form that
-//!   silently lacks a value. An unknown name is never forgotten.
+//!   silently lacks a value. An unknown name, and a failure inside the
+//!   library, is never forgotten. Only the latest refusal per parameter or
+//!   option is kept (and the first for unknown names), so a caller that
+//!   fails in a loop cannot grow the form without bound.
 //!
 //! Values are trimmed (COBOL fields are space-padded); a blank value clears
 //! the parameter, which is then not sent.
@@ -44,25 +47,48 @@ use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::status::Status;
 use crate::text::{self, Charset};
-use rules::Value;
 use std::borrow::Cow;
+use std::fmt;
 
 /// What a remembered refusal is about, so a later success can clear it.
+/// At most one refusal is kept per subject, so they stay bounded however
+/// many calls fail (15 parameters, 5 options, 2 permanent ones).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Subject {
     Field(usize),
     Option(&'static str),
-    /// An unknown name: nothing can make it right.
+    /// An unknown name (or one not even valid text): nothing can make it
+    /// right. The first such refusal is kept.
     Unknown,
+    /// A failure inside the library (a caught panic): the form cannot be
+    /// trusted any more. The first such failure is kept.
+    Internal,
+}
+
+/// The number of signup parameters.
+const FIELD_COUNT: usize = FIELDS.len();
+
+/// Where a stored value lies in [`SignupForm`]'s text, and its CP949 length.
+#[derive(Clone, Copy, Debug)]
+struct Stored {
+    start: usize,
+    end: usize,
+    cp949_len: usize,
 }
 
 /// A signup form for one environment: parameters, options, and the refusals
-/// not yet made right.
-#[derive(Clone, Debug)]
+/// not yet made right. `Debug` shows personal data (the `personal` column of
+/// the table) as `<redacted, N chars>`.
+#[derive(Clone)]
 pub struct SignupForm {
     environment: Environment,
     options: FormOptions,
-    values: Vec<Option<Value>>,
+    /// Every stored value, one after another, in one allocation; a replaced
+    /// value stays until the text is compacted.
+    text: String,
+    /// The bytes of `text` that belong to a stored value.
+    live: usize,
+    values: [Option<Stored>; FIELD_COUNT],
     refused: Vec<(Subject, Error)>,
 }
 
@@ -71,9 +97,51 @@ impl SignupForm {
         SignupForm {
             environment,
             options: FormOptions::default(),
-            values: vec![None; FIELDS.len()],
+            // The guide's sample, all 15 parameters, is about 300 bytes.
+            text: String::with_capacity(512),
+            live: 0,
+            values: [None; FIELD_COUNT],
             refused: Vec::new(),
         }
+    }
+
+    fn value(&self, index: usize) -> Option<(&str, usize)> {
+        let stored = self.values.get(index).copied().flatten()?;
+        Some((self.text.get(stored.start..stored.end)?, stored.cp949_len))
+    }
+
+    /// Stores a parameter's value (`None`: clears it).
+    fn store(&mut self, index: usize, value: Option<(&str, usize)>) {
+        if let Some(old) = self.values[index].take() {
+            self.live -= old.end - old.start;
+        }
+        let Some((text, cp949_len)) = value else {
+            return;
+        };
+        // Replaced values are garbage: compact before they outweigh the rest,
+        // so a form set again and again stays bounded.
+        let garbage = self.text.len() - self.live;
+        if garbage > self.live.max(4096) {
+            let mut compact = String::with_capacity(self.live + text.len());
+            for stored in self.values.iter_mut().flatten() {
+                let start = compact.len();
+                compact.push_str(&self.text[stored.start..stored.end]);
+                *stored = Stored {
+                    start,
+                    end: compact.len(),
+                    ..*stored
+                };
+            }
+            self.text = compact;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.live += text.len();
+        self.values[index] = Some(Stored {
+            start,
+            end: self.text.len(),
+            cp949_len,
+        });
     }
 
     pub fn environment(&self) -> &Environment {
@@ -86,8 +154,7 @@ impl SignupForm {
 
     /// The stored (trimmed) value of a parameter, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
-        let index = fields::index_of(name)?;
-        self.values[index].as_ref().map(|v| v.text.as_str())
+        self.value(fields::index_of(name)?).map(|(text, _)| text)
     }
 
     /// Sets a parameter by SmartBill's name (`"pComRegNo"`, case-sensitive;
@@ -100,7 +167,20 @@ impl SignupForm {
     /// [`set`](Self::set) for a name and value given as bytes in the form's
     /// `input_charset` (UTF-8 unless the option says CP949).
     pub fn set_bytes(&mut self, name: &[u8], value: &[u8]) -> Result<()> {
-        let charset = self.options.input_charset;
+        self.set_bytes_in(self.options.input_charset, name, value)
+    }
+
+    /// [`set`](Self::set) for a name and value given as bytes in `charset`,
+    /// whatever the `input_charset` option says: callers whose strings are
+    /// Unicode (Java, .NET, Python) pass them as UTF-8 this way, while
+    /// bytes from a legacy system go through
+    /// [`set_bytes`](Self::set_bytes). Refusals are remembered the same way.
+    pub fn set_bytes_in(&mut self, charset: Charset, name: &[u8], value: &[u8]) -> Result<()> {
+        // A name spelled exactly (ASCII, the same in both charsets) needs
+        // no decoding; anything else goes the long way.
+        if let Some(index) = fields::index_of_bytes(name) {
+            return self.set_at(index, |field| text::decode(value, charset, field.name));
+        }
         match text::decode(name, charset, "name") {
             Ok(name) => self.set_with(&name, |field| text::decode(value, charset, field.name)),
             Err(e) => self.refuse(Subject::Unknown, e),
@@ -116,15 +196,27 @@ impl SignupForm {
         let Some(index) = fields::index_of(name) else {
             return self.refuse(Subject::Unknown, unknown_parameter(name));
         };
+        self.set_at(index, value)
+    }
+
+    fn set_at<'v>(
+        &mut self,
+        index: usize,
+        value: impl FnOnce(&Field) -> Result<Cow<'v, str>>,
+    ) -> Result<()> {
         let field = &FIELDS[index];
-        match value(field).and_then(|v| stored_value(field, &v)) {
-            Ok(v) => {
-                self.values[index] = v;
+        let checked = value(field).and_then(|decoded| {
+            let len = stored_len(field, text::trim(&decoded))?;
+            Ok((decoded, len))
+        });
+        match checked {
+            Ok((decoded, len)) => {
+                self.store(index, len.map(|len| (text::trim(&decoded), len)));
                 self.accept(Subject::Field(index));
                 Ok(())
             }
             Err(e) => {
-                self.values[index] = None;
+                self.store(index, None);
                 self.refuse(Subject::Field(index), e)
             }
         }
@@ -159,13 +251,50 @@ impl SignupForm {
         }
     }
 
+    /// Remembers a failed `set` that the form's own checks did not see (a
+    /// NULL argument at the C ABI): against the parameter `name` names when
+    /// it is one, else as an unknown name. Returns the error.
+    pub fn remember_set_failure(&mut self, name: Option<&[u8]>, error: Error) -> Result<()> {
+        let index = name
+            .and_then(|n| text::decode(n, self.options.input_charset, "name").ok())
+            .and_then(|n| fields::index_of(text::trim(&n)));
+        self.refuse(index.map_or(Subject::Unknown, Subject::Field), error)
+    }
+
+    /// [`remember_set_failure`](Self::remember_set_failure) for `set_option`.
+    pub fn remember_option_failure(&mut self, name: Option<&[u8]>, error: Error) -> Result<()> {
+        let option = name
+            .and_then(|n| std::str::from_utf8(n).ok())
+            .and_then(options::canonical);
+        self.refuse(option.map_or(Subject::Unknown, Subject::Option), error)
+    }
+
+    /// Remembers a failure inside the library during a `set` or
+    /// `set_option` (a caught panic): the form refuses to validate from now
+    /// on. Returns the error.
+    pub fn remember_internal_failure(&mut self, error: Error) -> Result<()> {
+        self.refuse(Subject::Internal, error)
+    }
+
     fn accept(&mut self, subject: Subject) {
         self.refused.retain(|(s, _)| *s != subject);
     }
 
+    /// Keeps the latest refusal per parameter and option, and the first
+    /// one for unknown names and for internal failures.
     fn refuse(&mut self, subject: Subject, error: Error) -> Result<()> {
-        self.refused.push((subject, error.clone()));
+        let permanent = matches!(subject, Subject::Unknown | Subject::Internal);
+        if !(permanent && self.refused.iter().any(|(s, _)| *s == subject)) {
+            self.refused.retain(|(s, _)| *s != subject);
+            self.refused.push((subject, error.clone()));
+        }
         Err(error)
+    }
+
+    /// How many refusals are remembered (at most one per parameter, option,
+    /// unknown names and internal failures).
+    pub fn refusal_count(&self) -> usize {
+        self.refused.len()
     }
 
     /// Checks the whole form: the first remembered refusal, else the first
@@ -180,11 +309,12 @@ impl SignupForm {
             return Err(error.clone());
         }
         let mut out = Vec::with_capacity(FIELDS.len());
-        for (field, value) in FIELDS.iter().zip(&self.values) {
-            match value {
-                Some(value) => {
-                    out.push((field, rules::check(field, value, self.options.brn_check)?))
-                }
+        for (index, field) in FIELDS.iter().enumerate() {
+            match self.value(index) {
+                Some((text, cp949_len)) => out.push((
+                    field,
+                    rules::check(field, text, cp949_len, self.options.brn_check)?,
+                )),
                 None if field.required => {
                     return Err(Error::new(
                         Status::FieldRequired,
@@ -227,18 +357,47 @@ impl SignupForm {
     }
 }
 
-/// A value as `set` stores it: trimmed, `None` when blank, refused when
-/// CP949 cannot hold a character.
-fn stored_value(field: &Field, value: &str) -> Result<Option<Value>> {
-    let text = text::trim(value);
+impl fmt::Debug for SignupForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// A stored value, redacted when it is personal data.
+        struct Shown<'a>(&'a Field, &'a str);
+        impl fmt::Debug for Shown<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                if self.0.personal {
+                    write!(f, "<redacted, {} chars>", self.1.chars().count())
+                } else {
+                    fmt::Debug::fmt(self.1, f)
+                }
+            }
+        }
+        struct Values<'a>(&'a SignupForm);
+        impl fmt::Debug for Values<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let set = FIELDS.iter().enumerate().filter_map(|(index, field)| {
+                    self.0
+                        .value(index)
+                        .map(|(text, _)| (field.name, Shown(field, text)))
+                });
+                f.debug_map().entries(set).finish()
+            }
+        }
+        f.debug_struct("SignupForm")
+            .field("environment", &self.environment)
+            .field("options", &self.options)
+            .field("values", &Values(self))
+            .field("refused", &self.refused)
+            .finish()
+    }
+}
+
+/// The CP949 length of a (trimmed) value as `set` stores it: `None` when
+/// blank, refused when CP949 cannot hold a character.
+fn stored_len(field: &Field, text: &str) -> Result<Option<usize>> {
     if text.is_empty() {
         return Ok(None);
     }
     match text::cp949_len(text) {
-        Ok(cp949_len) => Ok(Some(Value {
-            text: text.to_string(),
-            cp949_len,
-        })),
+        Ok(cp949_len) => Ok(Some(cp949_len)),
         Err(c) => {
             let position = text.chars().position(|x| x == c).map_or(0, |p| p + 1);
             Err(Error::new(
@@ -290,6 +449,29 @@ fn encode_output<'a>(text: &'a str, charset: Charset, what: &str) -> Result<Cow<
 mod tests {
     use super::*;
 
+    #[test]
+    fn debug_redacts_personal_data_and_shows_the_rest() {
+        let mut form = SignupForm::new(Environment::Demo);
+        form.set("pComRegNo", "124-81-00998").unwrap();
+        form.set("pComName", "(주)공개상사").unwrap();
+        form.set("pComPresident", "이서연").unwrap();
+        form.set("pMemEmail", "seoyeon@example.com").unwrap();
+        form.set("pMemHP", "010-9876-5432").unwrap();
+        form.set("pMemTel", "02 1111").unwrap_or_default();
+        let shown = format!("{form:?}");
+        for personal in ["이서연", "seoyeon@example.com", "010-9876-5432", "02 1111"] {
+            assert!(!shown.contains(personal), "{shown}");
+        }
+        assert!(
+            shown.contains("\"pComPresident\": <redacted, 3 chars>"),
+            "{shown}"
+        );
+        assert!(shown.contains("\"pComName\": \"(주)공개상사\""), "{shown}");
+        assert!(shown.contains("124-81-00998"), "{shown}");
+        let err = form.validate().unwrap_err();
+        assert!(!err.message().contains("02 1111"), "{}", err.message());
+    }
+
     fn demo() -> SignupForm {
         let mut form = SignupForm::new(Environment::Demo);
         form.set("pComRegNo", "1248100998").unwrap();
@@ -330,6 +512,79 @@ mod tests {
             Some("target"),
             "an unknown name stays"
         );
+    }
+
+    #[test]
+    fn refusals_stay_bounded_and_the_latest_per_parameter_is_kept() {
+        let mut form = demo();
+        for i in 0..20_000 {
+            let _ = form.set("pComName", &format!("{i}😀"));
+            let _ = form.set(&format!("pNoSuch{i}"), "x");
+            let _ = form.set_option("target", &format!("_bad{i}"));
+        }
+        assert_eq!(form.refusal_count(), 3);
+        let e = form.validate().unwrap_err();
+        assert_eq!(
+            e.field(),
+            Some("pNoSuch0"),
+            "the first unknown name is kept"
+        );
+        form.set("pComName", "회사").unwrap();
+        form.set_option("target", "_self").unwrap();
+        assert_eq!(form.refusal_count(), 1);
+        let mut form = demo();
+        let _ = form.set("pComName", "1😀");
+        let _ = form.set("pComName", "22😀");
+        assert!(form
+            .validate()
+            .unwrap_err()
+            .message()
+            .contains("position 3"));
+    }
+
+    #[test]
+    fn values_set_again_and_again_stay_bounded_and_right() {
+        let mut form = demo();
+        for i in 0..50_000 {
+            form.set("pComName", &format!("회사 {i}")).unwrap();
+            form.set("pComAddress", &"주소".repeat(i % 40)).unwrap();
+            assert!(
+                form.text.len() <= 3 * form.live.max(4096),
+                "{i}: {}",
+                form.text.len()
+            );
+        }
+        assert_eq!(form.get("pComName"), Some("회사 49999"));
+        assert_eq!(
+            form.get("pComAddress"),
+            Some("주소".repeat(49_999 % 40).as_str())
+        );
+        assert_eq!(form.get("pComRegNo"), Some("1248100998"));
+        assert_eq!(form.get("pMIGRATIONFLAG"), Some("TEST11"));
+        form.set("pComName", " ").unwrap();
+        assert_eq!(form.get("pComName"), None);
+        form.validate().unwrap();
+    }
+
+    #[test]
+    fn failures_from_outside_the_form_are_remembered() {
+        let mut form = demo();
+        let null = || Error::new(Status::NullArgument, "value is NULL");
+        let _ = form.remember_set_failure(Some(b" pComName "), null());
+        assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
+        form.set("pComName", "x").unwrap();
+        form.validate().unwrap();
+        let _ = form.remember_option_failure(Some(b"target"), null());
+        assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
+        form.set_option("target", "_top").unwrap();
+        form.validate().unwrap();
+        let _ = form.remember_set_failure(None, null());
+        form.set("pComName", "y").unwrap();
+        assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
+        let mut form = demo();
+        let _ = form.remember_internal_failure(Error::new(Status::Internal, "boom"));
+        form.set("pComName", "z").unwrap();
+        assert_eq!(form.html().unwrap_err().status(), Status::Internal);
     }
 
     #[test]

@@ -85,6 +85,33 @@ impl FormOptions {
     }
 }
 
+impl FormOptions {
+    /// The current value of an option, in its canonical spelling:
+    /// `utf-8` or `euc-kr` for the charsets, `yes` or `no`, the target as
+    /// set, `strict` or `digits`. Unknown names are `INVALID_ARGUMENT`.
+    pub fn get(&self, name: &str) -> Result<String> {
+        let charset = |c: Charset| c.label().to_ascii_lowercase();
+        Ok(match canonical(name) {
+            Some("input_charset") => charset(self.input_charset),
+            Some("output_charset") => charset(self.output_charset),
+            Some("auto_submit") => if self.auto_submit { "yes" } else { "no" }.to_string(),
+            Some("target") => self.target.clone(),
+            Some(_) => match self.brn_check {
+                BrnCheck::Strict => "strict".to_string(),
+                BrnCheck::Digits => "digits".to_string(),
+            },
+            None => {
+                let name = trim(name);
+                return Err(Error::new(
+                    Status::InvalidArgument,
+                    format!("unknown form option {name:?}; the options are {OPTION_NAMES}"),
+                )
+                .with_field(name));
+            }
+        })
+    }
+}
+
 /// The canonical name of an option (aliases share one), or `None` for a
 /// name that is not an option.
 pub fn canonical(name: &str) -> Option<&'static str> {
@@ -155,6 +182,12 @@ mod tests {
         assert_eq!(o.target, "erpSignup");
         o.set("brn_check", "digits").unwrap();
         assert_eq!(o.brn_check, BrnCheck::Digits);
+        assert_eq!(o.get("\u{b}page_charset ").unwrap(), "euc-kr");
+        assert_eq!(o.get("input_charset").unwrap(), "utf-8");
+        assert_eq!(o.get("auto_submit").unwrap(), "no");
+        assert_eq!(o.get("target").unwrap(), "erpSignup");
+        assert_eq!(o.get("brn_check").unwrap(), "digits");
+        assert_eq!(o.get("colour").unwrap_err().field(), Some("colour"));
     }
 
     #[test]

@@ -9,22 +9,23 @@ use crate::status::Status;
 use crate::text::describe_char;
 use std::borrow::Cow;
 
-/// A value as stored by `set`: trimmed, non-empty, encodable in CP949.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Value {
-    pub text: String,
-    pub cp949_len: usize,
-}
-
 /// Checks `value` for `field`, returning the text to send (the business
 /// number's 10 digits, otherwise the value itself).
 pub(crate) fn check<'v>(
     field: &Field,
-    value: &'v Value,
+    text: &'v str,
+    cp949_len: usize,
     brn_check: BrnCheck,
 ) -> Result<Cow<'v, str>> {
-    let text = value.text.as_str();
-    if let Some((pos, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
+    // Control characters are C0 and DEL (single bytes) and C1 (U+0080 to
+    // U+009F, lead byte C2): only text with such a byte is looked at closely.
+    let suspect = crate::text::any_byte(text.as_bytes(), b'a', |b| {
+        (b < 0x20) | (b == 0x7F) | (b == 0xC2)
+    });
+    if let Some((pos, c)) = suspect
+        .then(|| text.chars().enumerate().find(|(_, c)| c.is_control()))
+        .flatten()
+    {
         return Err(format_error(
             field,
             format!(
@@ -41,22 +42,28 @@ pub(crate) fn check<'v>(
             if text.len() != 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format_error(
                     field,
-                    format!("must be 5 digits (the zip codes in use since 2015), got {text:?}"),
+                    format!(
+                        "must be 5 digits (the zip codes in use since 2015){}",
+                        got(field, text, ", ")
+                    ),
                 ));
             }
             Cow::Borrowed(text)
         }
         Rule::Phone => {
-            if !is_phone(text) {
+            if let Err(why) = phone_problem(text) {
                 return Err(format_error(
                     field,
-                    format!("must be digits and dashes, starting and ending with a digit, like 02-1111-1111; got {text:?}"),
+                    format!(
+                        "must be digits and dashes, starting and ending with a digit, like 02-1111-1111: {why}{}",
+                        got(field, text, "; ")
+                    ),
                 ));
             }
             Cow::Borrowed(text)
         }
         Rule::Email => {
-            if let Err(why) = email_problem(text) {
+            if let Err(why) = email_problem(field, text) {
                 return Err(format_error(
                     field,
                     format!("is not a plausible e-mail address: {why}"),
@@ -68,7 +75,7 @@ pub(crate) fn check<'v>(
             if text != "Y" && text != "N" {
                 return Err(format_error(
                     field,
-                    format!("must be Y or N (uppercase), got {text:?}"),
+                    format!("must be Y or N (uppercase){}", got(field, text, ", ")),
                 ));
             }
             Cow::Borrowed(text)
@@ -78,7 +85,7 @@ pub(crate) fn check<'v>(
     let len = if field.rule == Rule::BusinessNumber {
         sent.len()
     } else {
-        value.cp949_len
+        cp949_len
     };
     if len > field.max_len {
         return Err(Error::new(
@@ -121,23 +128,53 @@ fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<Str
                 Some(digits) => Ok(String::from_utf8_lossy(&digits).into_owned()),
                 None => Err(format_error(
                     field,
-                    format!("must be 10 digits, dashes and spaces allowed (brn_check=digits); got {text:?}"),
+                    format!(
+                        "must be 10 digits, dashes and spaces allowed (brn_check=digits){}",
+                        got(field, text, "; ")
+                    ),
                 )),
             },
         },
     }
 }
 
-fn is_phone(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.first().is_some_and(u8::is_ascii_digit)
-        && bytes.last().is_some_and(u8::is_ascii_digit)
-        && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'-')
-        && !text.contains("--")
+/// `got "value"` after `separator`, or nothing for personal data: a
+/// message about a person's phone or e-mail says what is wrong without
+/// repeating the value (logs keep messages).
+fn got(field: &Field, text: &str, separator: &str) -> String {
+    if field.personal {
+        String::new()
+    } else {
+        format!("{separator}got {text:?}")
+    }
+}
+
+/// Why `text` is not a phone number (digits and single dashes, a digit at
+/// each end), if it is not.
+fn phone_problem(text: &str) -> std::result::Result<(), String> {
+    if let Some((position, c)) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '-'))
+    {
+        return Err(format!(
+            "character {} at position {} is not a digit or a dash",
+            describe_char(c),
+            position + 1
+        ));
+    }
+    if text.starts_with('-') || text.ends_with('-') {
+        return Err("it starts or ends with a dash".to_string());
+    }
+    if text.contains("--") {
+        return Err("it has two dashes in a row".to_string());
+    }
+    Ok(())
 }
 
 /// Why `text` is not a plausible address (`local@domain.tld`), if it is not.
-fn email_problem(text: &str) -> std::result::Result<(), String> {
+/// The domain is quoted only when `field` is not personal data.
+fn email_problem(field: &Field, text: &str) -> std::result::Result<(), String> {
     let Some((local, domain)) = text.split_once('@') else {
         return Err("it has no @".to_string());
     };
@@ -147,28 +184,39 @@ fn email_problem(text: &str) -> std::result::Result<(), String> {
     if local.is_empty() {
         return Err("nothing comes before the @".to_string());
     }
-    if let Some(c) = local
-        .chars()
-        .find(|&c| c.is_whitespace() || "\"(),:;<>[\\]".contains(c))
-    {
+    if let Some(c) = local.chars().find(|&c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | '\\' | ']'
+            )
+    }) {
         return Err(format!(
             "character {} is not allowed before the @",
             describe_char(c)
         ));
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    let local_bytes = local.as_bytes();
+    if local_bytes.first() == Some(&b'.')
+        || local_bytes.last() == Some(&b'.')
+        || local_bytes.windows(2).any(|w| w == b"..")
+    {
         return Err("dots before the @ must separate words".to_string());
     }
-    let labels: Vec<&str> = domain.split('.').collect();
-    let label_ok = |l: &&str| {
+    let label_ok = |l: &str| {
         !l.is_empty()
             && !l.starts_with('-')
             && !l.ends_with('-')
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    if labels.len() < 2 || !labels.iter().all(label_ok) {
+    if !domain.contains('.') || !domain.split('.').all(label_ok) {
+        let domain = if field.personal {
+            "after the @".to_string()
+        } else {
+            format!("{domain:?}")
+        };
         return Err(format!(
-            "the domain {domain:?} is not a host name such as example.com"
+            "the domain {domain} is not a host name such as example.com"
         ));
     }
     Ok(())
@@ -181,11 +229,13 @@ mod tests {
 
     fn run(name: &str, text: &str, brn_check: BrnCheck) -> Result<String> {
         let field = FIELDS.iter().find(|f| f.name == name).unwrap();
-        let value = Value {
-            text: text.to_string(),
-            cp949_len: crate::text::cp949_len(text).unwrap(),
-        };
-        check(field, &value, brn_check).map(Cow::into_owned)
+        check(
+            field,
+            text,
+            crate::text::cp949_len(text).unwrap(),
+            brn_check,
+        )
+        .map(Cow::into_owned)
     }
 
     #[test]
@@ -217,6 +267,30 @@ mod tests {
                 .status(),
             Status::FieldFormat
         );
+    }
+
+    #[test]
+    fn messages_never_quote_personal_data_and_still_say_what_is_wrong() {
+        let cases = [
+            ("pMemTel", "02 1111 7777", "U+0020"),
+            ("pMemHP", "010-7777-abcd", "position 10"),
+            ("pMemFax", "-02-7777-1111", "dash"),
+            (
+                "pMemEmail",
+                "hong.gildong@secret-host",
+                "domain after the @",
+            ),
+            ("pMemEmail", "hong gildong@example.com", "U+0020"),
+        ];
+        for (name, value, says) in cases {
+            let e = run(name, value, BrnCheck::Strict).unwrap_err();
+            assert!(!e.message().contains(value), "{}", e.message());
+            assert!(!e.message().contains("secret-host"), "{}", e.message());
+            assert!(e.message().contains(says), "{} lacks {says}", e.message());
+        }
+        // Values that are not personal data are still quoted.
+        let e = run("pZipCode", "1234", BrnCheck::Strict).unwrap_err();
+        assert!(e.message().contains("\"1234\""), "{}", e.message());
     }
 
     #[test]

@@ -64,10 +64,14 @@ final class Abi {
     static final int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
     static final int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
     static final int SMARTBILL_ABI_VERSION = 1;
-    static final int SMARTBILL_ABI_CHECKSUM = 807427318;
+    static final int SMARTBILL_ABI_CHECKSUM = 791912650;
     static final int SMARTBILL_TEXT_UTF8 = 0;
     static final int SMARTBILL_TEXT_CP949 = 1;
     static final int SMARTBILL_TEXT_PAD = 2;
+    static final int SMARTBILL_KEY_KNOWN = 1;
+    static final int SMARTBILL_KEY_REQUIRED = 2;
+    static final int SMARTBILL_KEY_SECRET = 4;
+    static final int SMARTBILL_KEY_PERSONAL = 8;
 
     static {
         Loader.register(Abi.class, SMARTBILL_ABI_VERSION, SMARTBILL_ABI_CHECKSUM);
@@ -90,6 +94,9 @@ final class Abi {
     /** {@code int32_t smartbill_brn_check_many(const char *data, ptrdiff_t data_len, uint8_t separator, int32_t *statuses, size_t statuses_cap, size_t *count)} */
     static native int smartbill_brn_check_many(byte[] data, Sizes.PtrdiffT dataLen, byte separator, int[] statuses, Sizes.SizeT statusesCap, long[] count);
 
+    /** {@code int32_t smartbill_brn_check_array(const char *const *items, const ptrdiff_t *lengths, size_t count, int32_t *statuses)} */
+    static native int smartbill_brn_check_array(Pointer items, Pointer lengths, Sizes.SizeT count, int[] statuses);
+
     /** {@code int32_t smartbill_brn_check_records(const char *data, size_t record_width, size_t record_count, int32_t *statuses)} */
     static native int smartbill_brn_check_records(byte[] data, Sizes.SizeT recordWidth, Sizes.SizeT recordCount, int[] statuses);
 
@@ -110,6 +117,9 @@ final class Abi {
 
     /** {@code int32_t smartbill_callback_key_name(const SmartbillCallback *cb, size_t index, uint32_t flags, char *buf, size_t cap, size_t *out_len)} */
     static native int smartbill_callback_key_name(Pointer cb, Sizes.SizeT index, int flags, byte[] buf, Sizes.SizeT cap, long[] outLen);
+
+    /** {@code int32_t smartbill_callback_key_flags(const char *key, ptrdiff_t key_len, uint32_t flags, uint32_t *key_flags)} */
+    static native int smartbill_callback_key_flags(byte[] key, Sizes.PtrdiffT keyLen, int flags, int[] keyFlags);
 
     /** {@code void smartbill_callback_free(SmartbillCallback *cb)} */
     static native void smartbill_callback_free(Pointer cb);
@@ -156,8 +166,14 @@ final class Abi {
     /** {@code int32_t smartbill_form_set(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)} */
     static native int smartbill_form_set(Pointer form, byte[] name, Sizes.PtrdiffT nameLen, byte[] value, Sizes.PtrdiffT valueLen);
 
+    /** {@code int32_t smartbill_form_set_utf8(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)} */
+    static native int smartbill_form_set_utf8(Pointer form, byte[] name, Sizes.PtrdiffT nameLen, byte[] value, Sizes.PtrdiffT valueLen);
+
     /** {@code int32_t smartbill_form_set_option(SmartbillForm *form, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)} */
     static native int smartbill_form_set_option(Pointer form, byte[] name, Sizes.PtrdiffT nameLen, byte[] value, Sizes.PtrdiffT valueLen);
+
+    /** {@code int32_t smartbill_form_option(const SmartbillForm *form, const char *name, ptrdiff_t name_len, char *buf, size_t cap, size_t *out_len)} */
+    static native int smartbill_form_option(Pointer form, byte[] name, Sizes.PtrdiffT nameLen, byte[] buf, Sizes.SizeT cap, long[] outLen);
 
     /** {@code int32_t smartbill_form_validate(const SmartbillForm *form)} */
     static native int smartbill_form_validate(Pointer form);

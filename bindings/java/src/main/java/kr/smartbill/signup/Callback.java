@@ -26,11 +26,71 @@ import java.util.Objects;
  * store(cb.getUserSbid(), cb.getComRegno(), cb.getAuthCode(), cb.getAuthToken());
  * }</pre>
  *
- * <p>{@link #toString()} never shows {@code AUTH_CODE} or {@code AUTH_TOKEN}.
+ * <p>{@link #toString()} never shows {@code AUTH_CODE}, {@code AUTH_TOKEN}
+ * or personal data: the library decides which keys those are
+ * ({@link #keyInfo(String)}).
  */
 public final class Callback {
-    /** Keys whose values are credentials: never printed. */
-    private static final String[] SECRET_KEYS = {"AUTH_CODE", "AUTH_TOKEN"};
+    /** How a callback value may be shown where people read it, as the library decides. */
+    public enum Sensitivity {
+        /** Shown: what identifies a signup ({@code USER_SBID}, {@code COM_REGNO}, {@code COM_NAME}, ...). */
+        PUBLIC,
+        /** A person's name, e-mail, phone, the address, and any key the library does not know: never shown. */
+        PERSONAL,
+        /** The auth code and token: never shown, never in a message. */
+        SECRET
+    }
+
+    /** What the library knows of a callback key name. */
+    public static final class KeyInfo {
+        private final boolean known;
+        private final boolean required;
+        private final Sensitivity sensitivity;
+
+        KeyInfo(boolean known, boolean required, Sensitivity sensitivity) {
+            this.known = known;
+            this.required = required;
+            this.sensitivity = sensitivity;
+        }
+
+        /** A key of SmartBill's callback (current or older name). */
+        public boolean isKnown() {
+            return known;
+        }
+
+        /** A callback must carry it. */
+        public boolean isRequired() {
+            return required;
+        }
+
+        public Sensitivity getSensitivity() {
+            return sensitivity;
+        }
+
+        /** Whether default string forms and logs must hide the value. */
+        public boolean isHidden() {
+            return sensitivity != Sensitivity.PUBLIC;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof KeyInfo)) {
+                return false;
+            }
+            KeyInfo k = (KeyInfo) o;
+            return known == k.known && required == k.required && sensitivity == k.sensitivity;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(known, required, sensitivity);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyInfo{known=" + known + ", required=" + required + ", sensitivity=" + sensitivity + "}";
+        }
+    }
 
     private final byte[] body;
     private final long maxBytes;
@@ -207,7 +267,28 @@ public final class Callback {
         return comRegnoValid;
     }
 
-    /** Every key and value, except that the auth code and token show only their length. */
+    /**
+     * What the library knows of the callback key {@code key} (matched as
+     * {@link #get(String)} matches it), so that an application's logs can
+     * keep personal data and secrets out as {@link #toString()} does.
+     * Throws {@link SmartbillException} INVALID_ARGUMENT for a blank key.
+     */
+    public static KeyInfo keyInfo(String key) {
+        byte[] k = Text.utf8(Objects.requireNonNull(key, "key"));
+        int[] flags = new int[1];
+        check(Abi.smartbill_callback_key_flags(k, Text.length(k), Abi.SMARTBILL_TEXT_UTF8, flags));
+        int bits = flags[0];
+        Sensitivity sensitivity = (bits & Abi.SMARTBILL_KEY_SECRET) != 0 ? Sensitivity.SECRET
+                : (bits & Abi.SMARTBILL_KEY_PERSONAL) != 0 ? Sensitivity.PERSONAL
+                : Sensitivity.PUBLIC;
+        return new KeyInfo((bits & Abi.SMARTBILL_KEY_KNOWN) != 0, (bits & Abi.SMARTBILL_KEY_REQUIRED) != 0, sensitivity);
+    }
+
+    /**
+     * Every key, with the value only of public ones: the auth code and
+     * token, personal data and the values of keys the library does not know
+     * show only their length, as {@code <redacted, N chars>}.
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Callback{");
@@ -215,7 +296,7 @@ public final class Callback {
         for (Map.Entry<String, String> e : values.entrySet()) {
             s.append(separator).append(e.getKey()).append('=');
             String value = e.getValue();
-            if (isSecret(e.getKey())) {
+            if (keyInfo(e.getKey()).isHidden()) {
                 s.append("<redacted, ").append(value.codePointCount(0, value.length())).append(" chars>");
             } else {
                 s.append('"').append(value).append('"');
@@ -223,15 +304,6 @@ public final class Callback {
             separator = ", ";
         }
         return s.append(", comRegnoValid=").append(comRegnoValid).append('}').toString();
-    }
-
-    private static boolean isSecret(String key) {
-        for (String secret : SECRET_KEYS) {
-            if (secret.equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private interface HandleUse<T> {

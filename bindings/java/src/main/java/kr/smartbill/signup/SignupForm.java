@@ -49,11 +49,17 @@ public final class SignupForm implements AutoCloseable {
     /**
      * Sets a signup parameter by SmartBill's name ({@code pComRegNo},
      * {@code pMIGRATIONFLAG}, ...). A null or blank value clears it. Unknown
-     * names, text CP949 cannot hold (e.g. an emoji) and invalid text are
-     * refused now; formats and lengths are checked by {@link #validate()}.
+     * names, text CP949 cannot hold (e.g. an emoji, or the é of "Café") and
+     * invalid text are refused now; formats and lengths are checked by
+     * {@link #validate()}. A String is text whatever {@code input_charset}
+     * says: the library reads it as UTF-8 (that option is about byte[]
+     * values).
      */
     public synchronized SignupForm set(String name, String value) {
-        return set(name, Text.utf8OrNull(value));
+        byte[] n = Text.utf8(Objects.requireNonNull(name, "name"));
+        byte[] v = Text.utf8OrNull(value);
+        check(Abi.smartbill_form_set_utf8(open(), n, Text.length(n), v, Text.length(v)));
+        return this;
     }
 
     /**
@@ -68,7 +74,8 @@ public final class SignupForm implements AutoCloseable {
     }
 
     /**
-     * Sets an option: {@code input_charset} / {@code output_charset}
+     * Sets an option: {@code input_charset} (the charset of byte[] values:
+     * {@code utf-8} or {@code euc-kr}), {@code output_charset}
      * ({@code utf-8} or {@code euc-kr}), {@code auto_submit} ({@code yes}/
      * {@code no}), {@code target} ({@code _blank}, {@code _self}, ...),
      * {@code brn_check} ({@code strict} or {@code digits}).

@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A micro-benchmark (not a test): nanoseconds per call of the wrapper,
- * median of 7 rounds after warm-up. Run after `mvn test-compile`:
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt)
- *      -Djna.library.path=../../target/release kr.smartbill.signup.BrnBench
+ * A micro-benchmark (not a test): nanoseconds per call and per number of
+ * the wrapper's business-number calls, median of 7 rounds after warm-up.
+ * Run with bindings/java/bench.sh (release library).
  */
 public final class BrnBench {
     private BrnBench() {}
@@ -29,21 +28,36 @@ public final class BrnBench {
         return rounds[rounds.length / 2];
     }
 
+    /** Half valid, plain, dashed and spaced, as the Python and C# benchmarks. */
+    private static List<String> batch(int size) {
+        String[] shapes = {"1248100998", "124-81-00997", " 220 81 62517 ", "123-45-67890"};
+        List<String> numbers = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            numbers.add(shapes[i % shapes.length]);
+        }
+        return numbers;
+    }
+
     public static void main(String[] args) {
         int[] sink = new int[1];
-        List<String> batch = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            batch.add(i % 2 == 0 ? "124-81-00998" : "123-45-67890");
-        }
-        System.out.printf("Brn.isValid           %8.1f ns/call%n", median(n -> {
+        System.out.printf("Java %s, %s; median of 7 rounds%n", System.getProperty("java.version"), System.getProperty("os.arch"));
+        System.out.printf("Brn.isValid (valid)            %10.1f ns/call%n", median(n -> {
             for (int i = 0; i < n; i++) sink[0] += Brn.isValid("124-81-00998") ? 1 : 0;
         }, 1_000_000));
-        System.out.printf("Brn.validate          %8.1f ns/call%n", median(n -> {
+        System.out.printf("Brn.isValid (invalid)          %10.1f ns/call%n", median(n -> {
+            for (int i = 0; i < n; i++) sink[0] += Brn.isValid("124-81-00997") ? 1 : 0;
+        }, 1_000_000));
+        System.out.printf("Brn.validate                   %10.1f ns/call%n", median(n -> {
             for (int i = 0; i < n; i++) sink[0] += Brn.validate("124-81-00998").length();
         }, 300_000));
-        System.out.printf("Brn.areValid (1000)   %8.1f ns/number%n", median(n -> {
-            for (int i = 0; i < n; i++) sink[0] += Brn.areValid(batch).length;
-        }, 1_000) / 1000);
+        for (int size : new int[] {10, 1000, 100_000}) {
+            List<String> numbers = batch(size);
+            int calls = Math.max(1, 1_000_000 / size);
+            double perCall = median(n -> {
+                for (int i = 0; i < n; i++) sink[0] += Brn.areValid(numbers).length;
+            }, calls);
+            System.out.printf("Brn.areValid (%6d numbers)  %10.1f ns/number %12.1f ns/call%n", size, perCall / size, perCall);
+        }
         System.out.println(sink[0] == 42 ? "" : "done");
     }
 }

@@ -100,12 +100,17 @@ class CallbackVectorsTest {
     }
 
     @Test
-    void secretsNeverAppearInMessagesOrToString() {
+    void secretsAndPersonalDataNeverAppearInMessagesOrToString() {
         List<String> secrets = Vectors.strings(V, "secrets");
+        List<String> personal = Vectors.strings(V, "personal");
         List<String> outputs = new ArrayList<>();
         for (JsonObject c : Vectors.list(V, "parse")) {
             try {
-                outputs.add(parse(c).toString());
+                String shown = parse(c).toString();
+                for (String value : c.has("shown") ? Vectors.strings(c, "shown") : new ArrayList<String>()) {
+                    assertTrue(shown.contains(value), shown + " lacks the public " + value);
+                }
+                outputs.add(shown);
             } catch (SmartbillException e) {
                 outputs.add(e.getMessage());
                 outputs.add(e.toString());
@@ -120,7 +125,28 @@ class CallbackVectorsTest {
                 }
             }
         }
+        for (String output : outputs) {
+            for (String value : personal) {
+                assertFalse(output.contains(value), output + " shows the personal " + value);
+            }
+        }
         assertTrue(outputs.stream().anyMatch(o -> o.contains("<redacted, 88 chars>")));
+        assertTrue(outputs.stream().anyMatch(o -> o.contains("USER_NAME=<redacted, 3 chars>")));
+        assertTrue(outputs.stream().anyMatch(o -> o.contains("ERP_NOTE=<redacted, 17 chars>")));
+    }
+
+    @Test
+    void everyKeyFlagsCaseMatches() {
+        List<JsonObject> cases = Vectors.list(V, "key_flags");
+        assertTrue(cases.size() >= 15);
+        for (JsonObject c : cases) {
+            String key = Vectors.str(c, "key");
+            Callback.KeyInfo info = Callback.keyInfo(key);
+            assertEquals(c.get("known").getAsBoolean(), info.isKnown(), key);
+            assertEquals(c.get("required").getAsBoolean(), info.isRequired(), key);
+            assertEquals(Vectors.str(c, "sensitivity").toUpperCase(java.util.Locale.ROOT), info.getSensitivity().name(), key);
+            assertEquals(info.getSensitivity() != Callback.Sensitivity.PUBLIC, info.isHidden(), key);
+        }
     }
 
     @Test

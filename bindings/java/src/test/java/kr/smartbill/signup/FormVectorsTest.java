@@ -45,9 +45,13 @@ class FormVectorsTest {
         for (JsonObject step : Vectors.list(c, "steps")) {
             byte[] value = repeated(step);
             String name = Vectors.opt(step, "set");
-            String got = name != null
-                    ? statusOf(() -> form.set(name, value))
-                    : statusOf(() -> form.setOption(Vectors.str(step, "option"), value));
+            // Text is a String, whatever input_charset says; input_hex is bytes.
+            String text = step.has("input_hex") ? null : new String(value, StandardCharsets.UTF_8);
+            String got = name == null
+                    ? statusOf(() -> form.setOption(Vectors.str(step, "option"), text))
+                    : text != null
+                    ? statusOf(() -> form.set(name, text))
+                    : statusOf(() -> form.set(name, value));
             String expected = step.has("status") ? Vectors.str(step, "status") : "OK";
             assertEquals(expected, got, "step " + step + " of " + note);
         }

@@ -124,8 +124,44 @@ class WrapperTest {
         assertFalse(shown.contains("tok-0123"), shown);
         assertTrue(shown.contains("AUTH_CODE=<redacted, 32 chars>"), shown);
         assertTrue(shown.contains("USER_SBID=\"test1\""), shown);
+        assertTrue(shown.contains("COM_NAME=\"(주)스마트빌\""), shown);
+        assertTrue(shown.contains("extra=<redacted, 1 chars>"), shown); // a key the library does not know
         assertEquals(cb.asMap(), Callback.parse(BODY.getBytes(StandardCharsets.UTF_8)).asMap());
         assertThrows(UnsupportedOperationException.class, () -> cb.asMap().put("USER_SBID", "x"));
+    }
+
+    @Test
+    void callbackToStringShowsNoPersonalData() {
+        String body = "{\"USER_SBID\":\"test1\",\"COM_REGNO\":\"1248100998\",\"AUTH_CODE\":\"13F89DFEK99D4474A67EABE8F7258AA5\","
+                + "\"AUTH_TOKEN\":\"dG9rZW4=\",\"USER_NAME\":\"홍길동\",\"USER_EMAIL\":\"hong@example.com\","
+                + "\"USER_PHONE\":\"010-1111-2222\",\"COM_PRESIDENT\":\"김대표\",\"COM_ADDRESS\":\"서울시 중구\"}";
+        Callback cb = Callback.parse(body);
+        String shown = cb.toString();
+        for (String personal : Arrays.asList("홍길동", "hong@example.com", "010-1111-2222", "김대표", "서울시 중구")) {
+            assertFalse(shown.contains(personal), shown);
+        }
+        assertTrue(shown.contains("USER_NAME=<redacted, 3 chars>"), shown);
+        assertTrue(shown.contains("COM_REGNO=\"1248100998\""), shown);
+        assertEquals("홍길동", cb.getUserName());
+        assertEquals(Callback.Sensitivity.PERSONAL, Callback.keyInfo("email").getSensitivity());
+        assertEquals(Callback.Sensitivity.SECRET, Callback.keyInfo("AUTH_CODE").getSensitivity());
+        assertEquals(Callback.Sensitivity.PUBLIC, Callback.keyInfo("USER_SBID").getSensitivity());
+        SmartbillException e = assertThrows(SmartbillException.class, () -> Callback.keyInfo(" "));
+        assertEquals("INVALID_ARGUMENT", e.getStatusName());
+    }
+
+    @Test
+    void aStringIsTextWhateverInputCharsetSays() {
+        try (SignupForm form = new SignupForm("demo")) {
+            form.setOption("input_charset", "euc-kr").set("pComRegNo", "124-81-00998").set("pMIGRATIONFLAG", "TEST11");
+            SmartbillException e = assertThrows(SmartbillException.class, () -> form.set("pComName", "Café"));
+            assertEquals("FIELD_UNENCODABLE", e.getStatusName());
+            assertEquals("pComName", e.getField());
+            form.set("pComName", "(주)스마트빌").set("pComPresident", "홍길동");
+            form.set("pMemName", "김철수".getBytes(java.nio.charset.Charset.forName("x-windows-949")));
+            assertTrue(form.html().contains("value=\"홍길동\""));
+            assertTrue(form.html().contains("value=\"김철수\""));
+        }
     }
 
     @Test
