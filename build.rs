@@ -9,6 +9,8 @@
 
 #[path = "build/copybook.rs"]
 mod copybook;
+#[path = "build/windows_resource.rs"]
+mod windows_resource;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -165,6 +167,7 @@ fn main() {
     let copybook = out_dir.join("SMARTBILL.cpy");
     std::fs::write(&copybook, copybook::generate(&header, FIELD_ROWS, KEY_ROWS))
         .expect("could not write the copybook");
+    windows_resource::emit(&header, &out_dir);
 
     if std::env::var_os("SMARTBILL_UPDATE_HEADER").is_some_and(|v| v == "1") {
         std::fs::copy(&generated, crate_dir.join("include/smartbill_signup.h"))
