@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test in every language: Rust, C (plain, valgrind, ASan), the C
-# examples, Python. Installs what the machine lacks first; safe to run again.
+# examples, the Windows DLLs under Wine, Python. Installs what the machine
+# lacks first; safe to run again.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,9 @@ bash scripts/test-c.sh
 
 step "C examples under valgrind"
 bash examples/c/run.sh --valgrind
+
+step "Windows: the 64- and 32-bit DLLs, with the C tests and examples under Wine"
+bash scripts/test-windows.sh
 
 for suite in bindings/*/run-tests.sh examples/*/run-tests.sh; do
     [ -f "$suite" ] || continue
