@@ -1,14 +1,20 @@
-//! Generates `smartbill_signup.h` with cbindgen, and the COBOL copybook
-//! `SMARTBILL.cpy` (`build/copybook.rs`), into OUT_DIR (the
-//! `header_is_current` and `copybook_is_current` tests compare them with the
-//! committed `include/` files). With `SMARTBILL_UPDATE_HEADER=1` it also
-//! rewrites the committed files. The status constants come from the same
-//! `src/status_table.rs` the library uses, the signup parameter list from
-//! `src/form_fields_table.rs`, the callback keys from
-//! `src/callback/keys_table.rs`.
+//! Generates `smartbill_signup.h` with cbindgen (plus the checksum of its
+//! prototypes, `build/header.rs`), the COBOL copybook `SMARTBILL.cpy`
+//! (`build/copybook.rs`) and the wrappers' declarations
+//! (`build/declarations/`) into OUT_DIR; `tests/header.rs`,
+//! `tests/copybook.rs` and `tests/declarations.rs` compare them with the
+//! committed files. With `SMARTBILL_UPDATE_HEADER=1` it also rewrites the
+//! committed files. The status constants come from the same
+//! `crates/core/src/status_table.rs` the library uses, the signup parameter list from
+//! `crates/core/src/form_fields_table.rs`, the callback keys from
+//! `crates/core/src/callback/keys_table.rs`.
 
 #[path = "build/copybook.rs"]
 mod copybook;
+#[path = "build/declarations/mod.rs"]
+mod declarations;
+#[path = "build/header.rs"]
+mod header;
 #[path = "build/windows_resource.rs"]
 mod windows_resource;
 
@@ -26,7 +32,7 @@ macro_rules! status_table {
         const STATUS_ROWS: &[StatusRow] = &[$(StatusRow { number: $number, name: $name, meaning: $meaning },)*];
     };
 }
-include!("src/status_table.rs");
+include!("crates/core/src/status_table.rs");
 
 struct RuleRow {
     variant: &'static str,
@@ -56,7 +62,7 @@ macro_rules! form_field_table {
         },)*];
     };
 }
-include!("src/form_fields_table.rs");
+include!("crates/core/src/form_fields_table.rs");
 
 struct KeyRow {
     name: &'static str,
@@ -70,7 +76,7 @@ macro_rules! callback_key_table {
         const KEY_ROWS: &[KeyRow] = &[$(KeyRow { name: $name, secret: $secret, width: $width, meaning: $meaning },)*];
     };
 }
-include!("src/callback/keys_table.rs");
+include!("crates/core/src/callback/keys_table.rs");
 
 fn rule_of(variant: &str) -> &'static RuleRow {
     RULE_ROWS
@@ -85,7 +91,7 @@ fn form_field_docs() -> String {
         "\n/*\n * Signup parameters: the names smartbill_form_set() takes, in SmartBill's\n \
          * order, which is the order of the page and of the urlencoded body. Limits\n \
          * are CP949 bytes: a Hangul syllable counts 2, ASCII 1. Generated from\n \
-         * src/form_fields_table.rs; smartbill_form_field_*() give the same table\n \
+         * crates/core/src/form_fields_table.rs; smartbill_form_field_*() give the same table\n \
          * at run time.\n *\n",
     );
     let _ = writeln!(
@@ -127,7 +133,7 @@ fn status_defines() -> String {
         "/*\n * Status codes. Every fallible function returns one of these as int32_t.\n \
          * Numbers are stable and never reused; smartbill_status_name() returns the\n \
          * name after the SMARTBILL_ERR_ prefix (\"BRN_CHECKSUM\"), the same in every\n \
-         * language. Generated from src/status_table.rs.\n */\n",
+         * language. Generated from crates/core/src/status_table.rs.\n */\n",
     );
     for row in STATUS_ROWS {
         let _ = writeln!(out, "/** {} */", row.meaning);
@@ -138,6 +144,9 @@ fn status_defines() -> String {
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=crates/core/src/status_table.rs");
+    println!("cargo:rerun-if-changed=crates/core/src/form_fields_table.rs");
+    println!("cargo:rerun-if-changed=crates/core/src/callback/keys_table.rs");
     println!("cargo:rerun-if-changed=build");
     // The library keeps thread-locals and an HTTP runtime thread; unloading it
     // (dlclose from JNA, a plugin host) while they live crashes
@@ -160,19 +169,44 @@ fn main() {
         .with_after_include(status_defines() + &form_field_docs())
         .generate()
         .expect("cbindgen could not generate the header");
-    let generated = out_dir.join("smartbill_signup.h");
-    bindings.write_to_file(&generated);
+    let mut cbindgen_output = Vec::new();
+    bindings.write(&mut cbindgen_output);
+    let text =
+        header::with_checksum(&String::from_utf8(cbindgen_output).expect("cbindgen writes UTF-8"));
+    let parsed = header::Header::parse(&text);
+    // The value smartbill_abi_checksum() returns (src/errors.rs).
+    let checksum = format!("{:#010x}", parsed.checksum());
+    windows_resource::emit(parsed.functions.iter().map(|f| f.name.as_str()), &out_dir);
 
-    let header = std::fs::read_to_string(&generated).expect("the generated header is readable");
-    let copybook = out_dir.join("SMARTBILL.cpy");
-    std::fs::write(&copybook, copybook::generate(&header, FIELD_ROWS, KEY_ROWS))
-        .expect("could not write the copybook");
-    windows_resource::emit(&header, &out_dir);
-
-    if std::env::var_os("SMARTBILL_UPDATE_HEADER").is_some_and(|v| v == "1") {
-        std::fs::copy(&generated, crate_dir.join("include/smartbill_signup.h"))
-            .expect("could not update include/smartbill_signup.h");
-        std::fs::copy(&copybook, crate_dir.join("include/SMARTBILL.cpy"))
-            .expect("could not update include/SMARTBILL.cpy");
+    let outputs = [
+        ("include/smartbill_signup.h", text),
+        (
+            "include/SMARTBILL.cpy",
+            copybook::generate(&parsed, FIELD_ROWS, KEY_ROWS),
+        ),
+        (
+            declarations::PYTHON_PATH,
+            declarations::python::generate(&parsed),
+        ),
+        (
+            declarations::CSHARP_PATH,
+            declarations::csharp::generate(&parsed),
+        ),
+        (
+            declarations::JAVA_PATH,
+            declarations::java::generate(&parsed),
+        ),
+    ];
+    std::fs::write(out_dir.join("abi_checksum.rs"), checksum)
+        .expect("could not write abi_checksum.rs");
+    let update = std::env::var_os("SMARTBILL_UPDATE_HEADER").is_some_and(|v| v == "1");
+    for (committed, content) in outputs {
+        let file_name = committed.rsplit('/').next().unwrap();
+        std::fs::write(out_dir.join(file_name), &content)
+            .unwrap_or_else(|e| panic!("could not write {file_name} into OUT_DIR: {e}"));
+        if update {
+            std::fs::write(crate_dir.join(committed), &content)
+                .unwrap_or_else(|e| panic!("could not update {committed}: {e}"));
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! yardstick, and the source-address check.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use smartbill_signup::callback::{self, source};
+use smartbill_signup_core::callback::{self, source};
 use std::hint::black_box;
 
 const GUIDE_SAMPLE: &str = r#"{

@@ -2,8 +2,8 @@
 //! page). `cargo bench --bench form`; criterion reports the median.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::SignupForm;
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::SignupForm;
 use std::hint::black_box;
 
 /// The guide's sample, with a valid business number and a hostile name.

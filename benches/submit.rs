@@ -2,9 +2,9 @@
 //! same body, alternating in one run; medians. `cargo bench --bench submit`
 //! (needs `cargo build --release --examples` and curl).
 
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::SignupForm;
-use smartbill_signup::http::{self, Options, ProxyMode};
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::SignupForm;
+use smartbill_signup_core::http::{self, Options, ProxyMode};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

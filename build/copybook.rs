@@ -4,6 +4,7 @@
 //! drift. Fixed format (columns 8 to 72), ASCII only, so it fits sources
 //! kept in CP949 as well as UTF-8.
 
+use super::header::{first_sentence, Header};
 use super::{constant_name, FieldRow, KeyRow, STATUS_ROWS};
 use std::fmt::Write as _;
 
@@ -20,7 +21,7 @@ const KIND_WIDTH: usize = 22;
 const MESSAGE_WIDTH: usize = 512;
 
 /// The copybook text. `header` is the generated C header.
-pub fn generate(header: &str, fields: &[FieldRow], keys: &[KeyRow]) -> String {
+pub fn generate(header: &Header, fields: &[FieldRow], keys: &[KeyRow]) -> String {
     let mut out = String::new();
     banner(&mut out);
     statuses(&mut out);
@@ -75,47 +76,17 @@ fn statuses(out: &mut String) {
 
 /// The header's other numeric `SMARTBILL_*` constants, with the first
 /// sentence of their doc comment.
-fn other_constants(out: &mut String, header: &str) {
+fn other_constants(out: &mut String, header: &Header) {
     section(out, "Other constants of smartbill_signup.h.");
-    let mut doc = String::new();
-    let mut in_doc = false;
-    for line in header.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with("/**") {
-            doc.clear();
-            let rest = trimmed.trim_start_matches("/**").trim_end_matches("*/");
-            doc.push_str(rest.trim());
-            in_doc = !trimmed.ends_with("*/");
+    for define in &header.defines {
+        if STATUS_ROWS
+            .iter()
+            .any(|r| constant_name(r.name) == define.name)
+        {
             continue;
         }
-        if in_doc {
-            if trimmed.starts_with("*/") {
-                in_doc = false;
-            } else {
-                let text = trimmed.trim_start_matches('*').trim();
-                if !doc.is_empty() && !text.is_empty() {
-                    doc.push(' ');
-                }
-                doc.push_str(text);
-            }
-            continue;
-        }
-        let Some(define) = trimmed.strip_prefix("#define SMARTBILL_") else {
-            continue;
-        };
-        let mut parts = define.split_whitespace();
-        let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        let Ok(value) = value.parse::<i64>() else {
-            continue;
-        };
-        let name = format!("SMARTBILL_{name}");
-        if STATUS_ROWS.iter().any(|r| constant_name(r.name) == name) {
-            continue;
-        }
-        comment(out, &first_sentence(&doc).replace('`', ""));
-        constant(out, &cobol_name(&name), value);
+        comment(out, &first_sentence(&define.doc).replace('`', ""));
+        constant(out, &cobol_name(&define.name), define.value);
     }
 }
 
@@ -301,13 +272,6 @@ fn loop_table(out: &mut String, prefix: &str, rows: &[(&str, usize, &str)], flag
 
 fn cobol_name(c_name: &str) -> String {
     c_name.replace('_', "-")
-}
-
-fn first_sentence(doc: &str) -> &str {
-    match doc.find(". ") {
-        Some(end) => &doc[..=end],
-        None => doc,
-    }
 }
 
 fn rule(out: &mut String, c: char) {

@@ -11,27 +11,36 @@
  *     wrong, the limit) and the field name in thread-local storage; read them
  *     with smartbill_last_error() and smartbill_last_error_field(). Threads
  *     never see each other's errors. Successful calls leave them unchanged.
+ *     A call made while its thread exits (a pthread key or thread-local
+ *     destructor, an atexit handler) still returns its status; its message
+ *     may then be unavailable (empty).
  *  3. Text in: a pair (const char *ptr, ptrdiff_t len) (signed,
  *     pointer-sized, like intptr_t). len < 0 means ptr is
  *     NUL-terminated; otherwise exactly len bytes are read, so fixed-length
  *     fields (COBOL PIC X(n)) pass their length and need no NUL. NULL with
- *     len == 0 is the empty text. Surrounding whitespace is trimmed. Text is
- *     UTF-8 unless a function or option says CP949 ("EUC-KR").
+ *     len == 0 is the empty text. Surrounding whitespace is trimmed: Unicode
+ *     White_Space (space, tab, CR, LF, vertical tab, form feed, U+0085,
+ *     U+00A0, the ideographic space U+3000, ...; in CP949 text A1 A1), the
+ *     same everywhere. Text is UTF-8 unless a function or option says CP949
+ *     ("EUC-KR").
  *  4. Text out: the caller owns the buffer (char *buf, size_t cap,
  *     size_t *out_len). *out_len always receives the length in bytes, without
  *     a NUL. If cap is smaller, nothing is written and the call returns
  *     SMARTBILL_ERR_BUFFER_TOO_SMALL: allocate *out_len + 1 and call again
  *     (buf = NULL, cap = 0 asks for the size). A NUL is written after the text
  *     when cap > *out_len. The library never returns memory for you to free.
- *  5. Handles (SmartbillForm *, SmartbillCallback *) are made by _new/_parse
- *     and released by _free, which accepts NULL. A handle may move between
- *     threads but must not be used by two threads at once.
+ *  5. Handles (SmartbillForm *, SmartbillCallback *, ...) are made by
+ *     _new/_parse (and the smartbill_http_* calls that hand out a response)
+ *     into an out pointer, which is set to NULL first, so it is NULL after
+ *     any failure. They are released by _free, which accepts NULL. A handle
+ *     may move between threads but must not be used by two threads at once.
  *  6. Panics never cross the boundary: they return SMARTBILL_ERR_INTERNAL.
  *     NULL where a pointer is required returns SMARTBILL_ERR_NULL_ARGUMENT.
  *  7. Calling convention: plain C (cdecl). On 32-bit Windows, C# must say
  *     CallingConvention.Cdecl.
  *  8. Versions: refuse to run when smartbill_abi_version() differs from
- *     SMARTBILL_ABI_VERSION.
+ *     SMARTBILL_ABI_VERSION, or smartbill_abi_checksum() (the prototypes)
+ *     from SMARTBILL_ABI_CHECKSUM.
  */
 
 #ifndef SMARTBILL_SIGNUP_H
@@ -46,7 +55,7 @@
  * Status codes. Every fallible function returns one of these as int32_t.
  * Numbers are stable and never reused; smartbill_status_name() returns the
  * name after the SMARTBILL_ERR_ prefix ("BRN_CHECKSUM"), the same in every
- * language. Generated from src/status_table.rs.
+ * language. Generated from crates/core/src/status_table.rs.
  */
 /** Success. */
 #define SMARTBILL_OK 0
@@ -107,7 +116,7 @@
  * Signup parameters: the names smartbill_form_set() takes, in SmartBill's
  * order, which is the order of the page and of the urlencoded body. Limits
  * are CP949 bytes: a Hangul syllable counts 2, ASCII 1. Generated from
- * src/form_fields_table.rs; smartbill_form_field_*() give the same table
+ * crates/core/src/form_fields_table.rs; smartbill_form_field_*() give the same table
  * at run time.
  *
  *   name             max  required  rule             meaning
@@ -142,6 +151,13 @@
  * It changes whenever an existing function's signature or meaning changes.
  */
 #define SMARTBILL_ABI_VERSION 1
+
+/**
+ * The checksum of this header's function prototypes (FNV-1a, 32-bit, of
+ * their types, see build/header.rs). Wrappers generated from this header
+ * carry it and refuse a library whose smartbill_abi_checksum() differs.
+ */
+#define SMARTBILL_ABI_CHECKSUM 3795975911
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -187,10 +203,6 @@ typedef struct SmartbillHttpOptions SmartbillHttpOptions;
  */
 typedef struct SmartbillResponse SmartbillResponse;
 
-
-
-
-
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -199,7 +211,11 @@ extern "C" {
  * Checks a business number (사업자등록번호).
  *
  * `brn`/`brn_len`: the number as text (`brn_len < 0`: NUL-terminated),
- * with or without dashes and spaces; surrounding whitespace is ignored.
+ * with or without dashes and spaces; surrounding whitespace is ignored:
+ * Unicode White_Space in UTF-8 (space, tab, CR, LF, vertical tab, form
+ * feed, U+0085, U+00A0, the ideographic space U+3000, ...) and CP949's
+ * ideographic space (`A1 A1`), the same definition as every other entry
+ * point of the library.
  *
  * Returns `SMARTBILL_OK`, or the first rule it breaks, in this order:
  * `SMARTBILL_ERR_BRN_FORMAT` (a character other than digits, spaces and
@@ -469,7 +485,10 @@ int32_t smartbill_last_error_into(uint32_t flags,
  * The message describes the most recent failing call on this thread: which
  * field, what was wrong, the limit. Successful calls do not clear it. It is
  * empty when no call on this thread has failed. Reading it does not change
- * it. Buffer rules as for every text output: `*out_len` gets the length
+ * it. A call made while its thread exits (from a thread-local or pthread
+ * key destructor, an `atexit` handler or a C++ static destructor, after the
+ * thread's storage is gone) still returns its status, but keeps no message:
+ * reading it then gives the empty text. Buffer rules as for every text output: `*out_len` gets the length
  * without NUL; `SMARTBILL_ERR_BUFFER_TOO_SMALL` if `cap` is smaller.
  */
 int32_t smartbill_last_error(char *buf,
@@ -501,6 +520,15 @@ const char *smartbill_version(void);
  * `SMARTBILL_ABI_VERSION` must refuse to run when they differ.
  */
 uint32_t smartbill_abi_version(void);
+
+/**
+ * Returns the checksum of the library's function prototypes, which the
+ * header it was built with defines as `SMARTBILL_ABI_CHECKSUM`. A wrapper
+ * generated from another header (a function added, removed or given other
+ * argument or return types) carries another checksum and must refuse to
+ * run, even when the ABI versions agree.
+ */
+uint32_t smartbill_abi_checksum(void);
 
 /**
  * Panics inside the library on purpose, to prove from any language that a
@@ -682,14 +710,16 @@ const char *smartbill_form_field_rule(size_t index);
 
 /**
  * Creates HTTP options with the defaults into `*out`. Release with
- * `smartbill_http_options_free`.
+ * `smartbill_http_options_free`. On failure `*out` is set to NULL.
  */
 int32_t smartbill_http_options_new(SmartbillHttpOptions **out);
 
 /**
  * Sets an HTTP option (UTF-8 name and value):
  * - `proxy`: `env` (default: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`,
- *   `NO_PROXY`), `off` (direct), or a proxy URL such as
+ *   `NO_PROXY` with host, domain, IP and CIDR entries; where none is set,
+ *   the system's settings, on Windows the Internet Options; read once per
+ *   process), `off` (direct), or an http(s) proxy URL such as
  *   `http://proxy.corp:3128`;
  * - `proxy_username`, `proxy_password`: basic credentials for an explicit
  *   proxy (set `proxy` first);
@@ -715,14 +745,15 @@ void smartbill_http_options_free(SmartbillHttpOptions *options);
  * Plays SmartBill's side for testing an ERP's callback endpoint: POSTs
  * `json` (UTF-8) to `url` with `Content-Type: application/json;
  * charset=utf-8` and returns the answer in `*out` (release with
- * `smartbill_response_free`). Redirects are not followed.
+ * `smartbill_response_free`); on failure `*out` is set to NULL, as by every
+ * call that hands out a handle. Redirects are not followed.
  *
  * `timeout_ms` (at least 1) bounds the whole exchange. `options` may be
  * NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
  * `_PROXY`, `_PROTOCOL`, `_TOO_LARGE`, `_STATUS` (only with
  * `fail_on_status`), `SMARTBILL_ERR_INVALID_ARGUMENT` for a bad URL or a
- * zero timeout. Messages name the host and cause, never the body or the
- * URL's path and query.
+ * zero timeout. Messages name the host and cause (and the proxy when one
+ * was used), never the body or the URL's path and query.
  */
 int32_t smartbill_http_send_callback(const char *url,
                                      ptrdiff_t url_len,
@@ -740,7 +771,9 @@ int32_t smartbill_http_send_callback(const char *url,
  * `output_charset` says so), following up to 5 redirects as a browser
  * would. The answer goes into `*out` (release with
  * `smartbill_response_free`); read its body, decoded by its declared
- * charset, with `smartbill_response_body`.
+ * charset, with `smartbill_response_body`. A 301, 302 or 303 continues as
+ * a GET without the body, a 307 or 308 repeats the POST; an error names
+ * the host that failed, which after a redirect is the host redirected to.
  *
  * `timeout_ms` (at least 1) bounds the whole exchange; `options` may be
  * NULL. Network failures as `smartbill_http_send_callback`. Messages name
@@ -752,23 +785,46 @@ int32_t smartbill_http_submit(const SmartbillForm *form,
                               SmartbillResponse **out);
 
 /**
- * The firewall check: can this machine reach SmartBill? `target` is an
- * environment (`demo`, `production` or a base URL, whose signup endpoint
- * is probed) or any http(s) URL. A GET is sent; redirects are not followed.
+ * The firewall check: can this machine reach SmartBill's signup endpoint?
+ * `environment` is `"demo"`, `"production"` or a base URL (http or https,
+ * optionally with a port and a path prefix such as a gateway's, no query or
+ * fragment), exactly as `smartbill_form_new` takes it; the probe goes to
+ * `<base>/xMain/mb/shar_transfer/info_inpt01.aspx`, where the form would
+ * post. Anything else, including a full signup URL or a URL with a query,
+ * is `SMARTBILL_ERR_INVALID_ARGUMENT` (field `environment`): to probe a URL
+ * exactly as given, use `smartbill_http_probe_url`. A GET is sent;
+ * redirects are not followed.
  *
  * Returns `SMARTBILL_OK` when the server answered at all (any HTTP status,
  * written to `*http_status`), else which failure: `SMARTBILL_ERR_HTTP_DNS`,
- * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY`,
- * `_PROTOCOL`, with the host and cause in the last error. `*elapsed_ms`
- * gets the time taken either way. `http_status` and `elapsed_ms` may be
- * NULL when not wanted; `options` may be NULL.
+ * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY` (the
+ * proxy could not be reached, refused the request or wants credentials),
+ * `_PROTOCOL`, with the host (and proxy) and cause in the last error.
+ * `*elapsed_ms` gets the time taken either way. `http_status` and
+ * `elapsed_ms` may be NULL when not wanted; `options` may be NULL.
  */
-int32_t smartbill_http_probe(const char *target,
-                             ptrdiff_t target_len,
+int32_t smartbill_http_probe(const char *environment,
+                             ptrdiff_t environment_len,
                              const SmartbillHttpOptions *options,
                              uint32_t timeout_ms,
                              int32_t *http_status,
                              uint32_t *elapsed_ms);
+
+/**
+ * The firewall check for a URL exactly as given: `url` is any http(s) URL
+ * (a health-check page, a full signup URL, a URL with a query); nothing is
+ * added to its path. Otherwise as `smartbill_http_probe`: a GET, redirects
+ * not followed, `SMARTBILL_OK` with `*http_status` for any answer, an
+ * `SMARTBILL_ERR_HTTP_*` status naming the failed hop otherwise,
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` (field `url`) for text that is not an
+ * http(s) URL with a host. Messages name the host, never the path or query.
+ */
+int32_t smartbill_http_probe_url(const char *url,
+                                 ptrdiff_t url_len,
+                                 const SmartbillHttpOptions *options,
+                                 uint32_t timeout_ms,
+                                 int32_t *http_status,
+                                 uint32_t *elapsed_ms);
 
 /**
  * Writes the HTTP status code of a response (e.g. 200) into `*status`.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the project's scripts: install what is missing, once.
 # Sourced, not run.
 

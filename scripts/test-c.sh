@@ -13,6 +13,7 @@ LIB_DIR=target/debug
 OUT=target/ctest
 mkdir -p "$OUT"
 CFLAGS=(-std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -pedantic -g -Iinclude)
+# shellcheck disable=SC2054 # -Wl,-rpath,DIR is one argument
 LIBS=(-L"$LIB_DIR" -lsmartbill_signup -lcjson -lpthread -Wl,-rpath,"$PWD/$LIB_DIR")
 
 # The header alone, as C99 and as C++.

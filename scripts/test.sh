@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test in every language: Rust, C (plain, valgrind, ASan), the C
-# examples, the Windows DLLs under Wine, Python. Installs what the machine
-# lacks first; safe to run again.
+# Runs every test in every language: lint, Rust, C (plain, valgrind, ASan),
+# the C examples, the Windows DLLs under Wine, and each suite under
+# bindings/ and examples/. Installs what the machine lacks first; safe to
+# run again.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +16,12 @@ ensure_apt build-essential pkg-config valgrind libcjson-dev chromium
 # The browser end-to-end test must run here, not skip.
 export SMARTBILL_REQUIRE_BROWSER=1
 
+step "lint: rustfmt, clippy, mypy --strict, shellcheck"
+bash scripts/lint.sh
+
 step "Rust: unit, integration, vector, header, network and browser tests"
 cargo build --quiet
-cargo test --quiet 2>&1
+cargo test --quiet --workspace 2>&1
 
 step "the quickstart flow (debug build)"
 cargo build --quiet --examples

@@ -136,7 +136,7 @@ sb_heartbeat() {
     local start=$1 target=$2 sleeper=""
     trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
     while true; do
-        sleep 60 </dev/null >/dev/null 2>&1 &
+        sleep 60 >/dev/null 2>&1 &
         sleeper=$!
         wait "$sleeper"
         echo "   ... still building $target ($((($(date +%s) - start) / 60)) min)"

@@ -1,30 +1,41 @@
-//! smartbill-signup: SmartBill "simple signup" (간편 회원 가입 연동) glue for
-//! Korean ERPs, as safe Rust modules and one C ABI (`ffi`) over them.
+//! The C ABI: the only module with `extern "C"`, raw pointers and `unsafe`.
 //!
-//! - [`brn`]: business registration numbers (사업자등록번호).
-//! - [`callback`]: SmartBill's signup callback body and its source addresses.
-//! - [`environment`]: SmartBill's demo and production hosts, or a custom base URL.
-//! - [`form`]: the signup form's 15 parameters, the popup page and the urlencoded body.
-//! - [`text`]: UTF-8 and CP949 ("EUC-KR") text.
-//! - [`status`], [`error`]: the status table and the error type.
-//!
-//! Only the `ffi` module contains `unsafe`; see `ARCHITECTURE.md`.
+//! Every export is a few lines: read arguments with `args`, call a domain
+//! module, write results with `args`, all inside `boundary::guard`, which
+//! catches panics and records the last error.
 
-#![deny(unsafe_op_in_unsafe_fn)]
+// Every export's safety contract is the header's: the C ABI conventions
+// (DESIGN.md) and each function's documented pointer rules.
+#![allow(clippy::missing_safety_doc)]
 
-pub mod brn;
-pub mod callback;
-pub mod environment;
-pub mod error;
-pub mod form;
-pub mod http;
-pub mod status;
-pub mod text;
+mod args;
+mod boundary;
+mod brn;
+mod callback;
+mod errors;
+mod form;
+mod http;
 
-mod ffi;
+// The exports, callable from Rust too (the tests and benchmarks call the
+// C ABI itself through the rlib).
+pub use brn::*;
+pub use callback::*;
+pub use errors::*;
+pub use form::*;
+pub use http::*;
 
-pub use error::{Error, Result};
-pub use status::Status;
+/// The ABI version this header describes. Wrappers compare it with
+/// `smartbill_abi_version()` at load time and refuse a mismatched library.
+/// It changes whenever an existing function's signature or meaning changes.
+pub const SMARTBILL_ABI_VERSION: u32 = 1;
 
-/// The library version, e.g. `"0.1.0"`.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Text flag: UTF-8 (the default, no flag).
+#[allow(dead_code)] // for C callers: Rust code tests the other flags
+pub const SMARTBILL_TEXT_UTF8: u32 = 0;
+/// Text flag: the text is CP949 (what Korean systems call "EUC-KR"), in or out.
+pub const SMARTBILL_TEXT_CP949: u32 = 1;
+/// Text flag, outputs only: fill the whole buffer (`cap` bytes), padding the
+/// text with spaces and writing no NUL, for fixed-length fields such as
+/// COBOL `PIC X(n)`. Text longer than `cap` is never cut: the call returns
+/// `SMARTBILL_ERR_BUFFER_TOO_SMALL`. A double-byte character is never split.
+pub const SMARTBILL_TEXT_PAD: u32 = 2;

@@ -2,7 +2,7 @@
 
 mod common;
 use common::{input_bytes, str_field, vectors};
-use smartbill_signup::{brn, Status};
+use smartbill_signup_core::{brn, Status};
 
 #[test]
 fn every_case_matches() {
@@ -41,9 +41,9 @@ fn batch_cases_match() {
             .map(|s| s.as_str().unwrap())
             .collect();
         assert_eq!(brn::batch_len(data, sep), expected.len(), "{case}");
-        let mut out = vec![Status::Internal; expected.len()];
-        brn::check_batch(data, sep, &mut out);
-        let got: Vec<&str> = out.iter().map(|s| s.name()).collect();
+        let got: Vec<&str> = brn::split_batch(data, sep)
+            .map(|item| brn::check_bytes(item).name())
+            .collect();
         assert_eq!(got, expected, "{case}");
     }
 }
@@ -69,37 +69,5 @@ fn check_digit_agrees_with_exhaustive_validation() {
             .filter(|d| brn::check_bytes(format!("{prefix}{d}").as_bytes()) == Status::Ok)
             .count();
         assert_eq!(passing, 1, "{prefix}");
-    }
-}
-
-#[test]
-fn batch_agrees_with_single_checks_on_every_case() {
-    // The batch has its own single-pass hot loop; it must agree with the
-    // single check on every vector, whatever separator is used.
-    let v = vectors("brn.json");
-    let inputs: Vec<Vec<u8>> = v["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(input_bytes)
-        .collect();
-    for sep in [0x1fu8, b'|'] {
-        let usable: Vec<&Vec<u8>> = inputs.iter().filter(|i| !i.contains(&sep)).collect();
-        let data = usable
-            .iter()
-            .map(|i| i.as_slice())
-            .collect::<Vec<_>>()
-            .join(&sep);
-        let mut out = vec![Status::Internal; brn::batch_len(&data, sep)];
-        assert_eq!(out.len(), usable.len());
-        brn::check_batch(&data, sep, &mut out);
-        for (input, got) in usable.iter().zip(&out) {
-            assert_eq!(
-                *got,
-                brn::check_bytes(input),
-                "{:?}",
-                String::from_utf8_lossy(input)
-            );
-        }
     }
 }

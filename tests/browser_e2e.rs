@@ -10,8 +10,8 @@
 
 mod common;
 use common::standin::{received_fields, sent_fields, StandIn};
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::SignupForm;
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::SignupForm;
 use std::path::PathBuf;
 use std::process::Command;
 

@@ -3,10 +3,10 @@
 mod common;
 use common::{input_bytes, str_field, vectors};
 use serde_json::Value;
-use smartbill_signup::callback::source::{Environment, SourceAllowList};
-use smartbill_signup::callback::{self, Callback, ParseOptions, DEFAULT_MAX_BYTES};
-use smartbill_signup::text::{encode, Charset};
-use smartbill_signup::Result;
+use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
+use smartbill_signup_core::callback::{self, Callback, ParseOptions, DEFAULT_MAX_BYTES};
+use smartbill_signup_core::text::{encode, Charset};
+use smartbill_signup_core::Result;
 
 /// A case's body: `input`, `input_hex`, or `input_repeat` (head + unit * count + tail).
 fn body_of(case: &Value) -> Vec<u8> {

@@ -1,10 +1,10 @@
 //! The committed COBOL copybook must be what the build generates, and must
 //! agree with the header and the library's tables.
 
-use smartbill_signup::brn::Kind;
-use smartbill_signup::callback::Key;
-use smartbill_signup::form::FIELDS;
-use smartbill_signup::Status;
+use smartbill_signup_core::brn::Kind;
+use smartbill_signup_core::callback::Key;
+use smartbill_signup_core::form::FIELDS;
+use smartbill_signup_core::Status;
 
 const COMMITTED: &str = include_str!("../include/SMARTBILL.cpy");
 const HEADER: &str = include_str!("../include/smartbill_signup.h");

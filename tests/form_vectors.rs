@@ -5,11 +5,11 @@ mod common;
 use common::{input_bytes, str_field, vectors};
 use scraper::{Html, Selector};
 use serde_json::Value;
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::{SignupForm, FIELDS, FORM_ID};
-use smartbill_signup::text::{self, Charset};
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::{SignupForm, FIELDS, FORM_ID};
+use smartbill_signup_core::text::{self, Charset};
 
-fn status_of(result: &smartbill_signup::Result<impl Sized>) -> &'static str {
+fn status_of(result: &smartbill_signup_core::Result<impl Sized>) -> &'static str {
     result.as_ref().map_or_else(|e| e.status().name(), |_| "OK")
 }
 

@@ -14,7 +14,7 @@ fn header_is_current() {
 #[test]
 fn every_status_is_in_the_header() {
     let header = include_str!("../include/smartbill_signup.h");
-    for s in smartbill_signup::Status::ALL {
+    for s in smartbill_signup_core::Status::ALL {
         let constant = if s.code() == 0 {
             "SMARTBILL_OK".to_string()
         } else {
@@ -30,7 +30,7 @@ fn every_status_is_in_the_header() {
 #[test]
 fn readme_status_table_matches_the_table() {
     let readme = include_str!("../README.md");
-    for s in smartbill_signup::Status::ALL {
+    for s in smartbill_signup_core::Status::ALL {
         let row = format!("| {} | `{}` | ", s.code(), s.name());
         assert!(
             readme.contains(&row),
@@ -50,7 +50,7 @@ fn readme_status_table_matches_the_table() {
         .count();
     assert_eq!(
         rows,
-        smartbill_signup::Status::ALL.len(),
+        smartbill_signup_core::Status::ALL.len(),
         "README.md has rows for statuses that do not exist"
     );
 }

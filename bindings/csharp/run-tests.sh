@@ -20,16 +20,26 @@ mcs -nologo -target:library -langversion:7.2 -warnaserror -debug \
     -out:"$out/SmartbillSignup.dll" "$here"/src/SmartbillSignup/*.cs
 mcs -nologo -langversion:7.2 -warnaserror -debug -r:"$out/SmartbillSignup.dll" \
     -out:"$out/SmartbillSignup.Tests.exe" "$here"/tests/*.cs
-# Loading: a missing library, and a library of another ABI version (a stub
-# exporting only smartbill_abi_version), each refused with a clear message.
-empty="$out/load-missing"
-fake="$out/load-mismatch"
-mkdir -p "$empty" "$fake"
-printf 'unsigned int smartbill_abi_version(void) { return 999; }\n' > "$fake/abi.c"
-cc -shared -fPIC -o "$fake/libsmartbill_signup.so" "$fake/abi.c"
+# Loading: a missing library; stubs of another ABI version, of the same
+# version with other prototypes (the generated checksum with its low bit
+# flipped), and of the same version with no checksum: each refused with a
+# clear message.
+version="$(sed -n 's/^#define SMARTBILL_ABI_VERSION \([0-9]*\)$/\1/p' include/smartbill_signup.h)"
+checksum="$(sed -n 's/^#define SMARTBILL_ABI_CHECKSUM \([0-9]*\)$/\1/p' include/smartbill_signup.h)"
+stub() { # folder, C source
+    mkdir -p "$out/$1"
+    printf '%s\n' "$2" > "$out/$1/abi.c"
+    cc -shared -fPIC -o "$out/$1/libsmartbill_signup.so" "$out/$1/abi.c"
+}
+mkdir -p "$out/load-missing"
+stub load-mismatch 'unsigned int smartbill_abi_version(void) { return 999; }'
+stub load-checksum "unsigned int smartbill_abi_version(void) { return $version; }
+unsigned int smartbill_abi_checksum(void) { return ${checksum}u ^ 1u; }"
+stub load-no-checksum "unsigned int smartbill_abi_version(void) { return $version; }"
 load_rc=0
-LD_LIBRARY_PATH="$empty" mono --debug "$out/SmartbillSignup.Tests.exe" --load-check missing || load_rc=1
-LD_LIBRARY_PATH="$fake" mono --debug "$out/SmartbillSignup.Tests.exe" --load-check mismatch || load_rc=1
+for check in missing mismatch checksum no-checksum; do
+    LD_LIBRARY_PATH="$out/load-$check" mono --debug "$out/SmartbillSignup.Tests.exe" --load-check "$check" || load_rc=1
+done
 
 # Mono finds libsmartbill_signup.so for DllImport("smartbill_signup") on the
 # library path. RUST_BACKTRACE=0: the deliberate panic test prints one line.

@@ -6,8 +6,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
+# shellcheck source=/dev/null
 source scripts/lib.sh
 command -v mvn >/dev/null || ensure_apt maven
+# cc builds the stand-in libraries of LoaderTest.
+command -v cc >/dev/null || ensure_apt gcc
 cargo build --quiet
 cd "$here"
 # Only Surefire's per-class and summary lines, failures and errors are shown.

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 OUT=target/examples-c
 mkdir -p "$OUT"
 run=()
+# shellcheck disable=SC2054 # comma-separated option values
 [ "${1:-}" = "--valgrind" ] && run=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
 CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -Iinclude)
 # The static archive needs what the Rust standard library takes from the
@@ -46,6 +47,7 @@ for variant in "" -static; do
     echo "$out"
     check "parse_callback$variant: Korean company name" grep -q "^COM_NAME    뷁뷁국제무역주식회사서울특별시강남구지점$" <<<"$out"
     check "parse_callback$variant: token shortened" grep -q "^AUTH_TOKEN  YnVz\.\.\. (64 characters)$" <<<"$out"
+    # shellcheck disable=SC2016 # $1 expands in the inner shell
     check "parse_callback$variant: token never in full" bash -c '! grep -q "YnVzaW5lc3MtdG9rZW4" <<<"$1"' _ "$out"
     status=0
     err=$("${run[@]}" "$OUT/parse_callback$variant" <examples/cobol/fixtures/callback-missing.json 2>&1) || status=$?

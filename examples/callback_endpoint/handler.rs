@@ -1,9 +1,9 @@
 //! The callback handler shared by the `callback_endpoint` and `quickstart`
 //! examples: check the source address, parse, store durably, then 200.
 
-use smartbill_signup::callback::source::SourceAllowList;
-use smartbill_signup::callback::{self, Callback};
-use smartbill_signup::Status;
+use smartbill_signup_core::callback::source::SourceAllowList;
+use smartbill_signup_core::callback::{self, Callback};
+use smartbill_signup_core::Status;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::net::IpAddr;

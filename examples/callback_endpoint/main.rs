@@ -8,7 +8,7 @@
 mod handler;
 
 use handler::handle;
-use smartbill_signup::callback::source::{Environment, SourceAllowList};
+use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
 use std::net::IpAddr;
 
 fn main() {

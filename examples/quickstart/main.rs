@@ -12,10 +12,10 @@ mod handler;
 #[path = "../support/tiny_http.rs"]
 mod tiny_http;
 
-use smartbill_signup::callback::source::SourceAllowList;
-use smartbill_signup::environment::Environment;
-use smartbill_signup::form::SignupForm;
-use smartbill_signup::{brn, callback, http};
+use smartbill_signup_core::callback::source::SourceAllowList;
+use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::SignupForm;
+use smartbill_signup_core::{brn, callback, http};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\n== 4. The firewall check");
     let options = http::Options::with_timeout_ms(5_000)?;
-    let probe = http::probe_target(&base, &options)?;
+    let probe = http::probe_environment(&base, &options)?;
     println!(
         "  stand-in reachable: HTTP {} in {} ms",
         probe.status,
@@ -117,7 +117,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn company_form(environment: Environment) -> smartbill_signup::Result<SignupForm> {
+fn company_form(environment: Environment) -> smartbill_signup_core::Result<SignupForm> {
     let mut form = SignupForm::new(environment);
     for (name, value) in COMPANY {
         form.set(name, value)?;
@@ -166,8 +166,10 @@ fn serve_one_callback(
     listener.set_nonblocking(false)?;
     let (mut stream, peer) = listener.accept()?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let request = tiny_http::read_request(&mut stream)
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "no request"))?;
+    let request = tiny_http::read_request(&mut stream).map_err(|error| {
+        tiny_http::write_refusal(&mut stream, &error);
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{error:?}"))
+    })?;
     let status = handler::handle(allow, peer.ip(), &request.body, store);
     let line = match status {
         200 => "200 OK",

@@ -2,7 +2,7 @@
 //! token to the ERP's callback URL. The stand-in does the same, in the
 //! current schema, through the library's own HTTP layer.
 
-use smartbill_signup::http::{self, Options};
+use smartbill_signup_core::http::{self, Options};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 static SIGNUPS: AtomicU64 = AtomicU64::new(1);

@@ -1,7 +1,7 @@
 //! The stand-in's HTTP server: one thread per connection, bounded by a
 //! request count and an idle timeout, recording every signup request.
 
-use crate::tiny_http::{read_request, write_response, Request};
+use crate::tiny_http::{read_request, write_refusal, write_response, Request};
 use crate::{callback, form_body, page, Config};
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
@@ -64,8 +64,11 @@ fn handle(
 ) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let Some(request) = read_request(&mut stream) else {
-        return;
+    // A body that cannot be read exactly (bad chunking, an unsupported
+    // transfer coding, too large) is refused as a real server would.
+    let request = match read_request(&mut stream) {
+        Ok(request) => request,
+        Err(error) => return write_refusal(&mut stream, &error),
     };
     let (status, content_type, body) = match (request.method.as_str(), request.path.as_str()) {
         ("POST", SIGNUP_PATH) => {

@@ -5,6 +5,9 @@
 
 static void test_versions(void) {
     CHECK(smartbill_abi_version() == SMARTBILL_ABI_VERSION, "abi %u", smartbill_abi_version());
+    /* The prototypes this file was compiled against are the library's. */
+    CHECK(smartbill_abi_checksum() == SMARTBILL_ABI_CHECKSUM, "checksum %u, header %u",
+          smartbill_abi_checksum(), (unsigned)SMARTBILL_ABI_CHECKSUM);
     CHECK(strlen(smartbill_version()) >= 5, "version %s", smartbill_version());
 }
 

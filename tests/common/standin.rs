@@ -88,7 +88,7 @@ pub fn received_fields(request: &serde_json::Value) -> Vec<(String, String)> {
 }
 
 /// The `(name, value)` pairs a form sends, in the guide's order.
-pub fn sent_fields(form: &smartbill_signup::form::SignupForm) -> Vec<(String, String)> {
+pub fn sent_fields(form: &smartbill_signup_core::form::SignupForm) -> Vec<(String, String)> {
     form.params()
         .unwrap()
         .into_iter()

@@ -15,7 +15,7 @@ from typing import Dict, List, Tuple
 import pytest
 
 import smartbill_signup as sb
-from smartbill_signup import _errors, _native
+from smartbill_signup import _abi, _errors, _native
 from support import HEADER, REPO
 
 # Header functions the wrapper deliberately does not call.
@@ -37,12 +37,17 @@ C_TO_CTYPES = {
     "size_t *": ctypes.POINTER(ctypes.c_size_t),
     "int32_t *": ctypes.POINTER(ctypes.c_int32),
     "uint32_t *": ctypes.POINTER(ctypes.c_uint32),
+    "const int32_t *": ctypes.POINTER(ctypes.c_int32),
+    "const uint8_t *": ctypes.POINTER(ctypes.c_uint8),
+    "const size_t *": ctypes.POINTER(ctypes.c_size_t),
+    "const ptrdiff_t *": ctypes.POINTER(ctypes.c_ssize_t),
+    "const char *const *": ctypes.POINTER(ctypes.c_char_p),
     "void": None,
 }
 # Each opaque handle is a pointer to its own ctypes type, const or not;
 # an out parameter (Handle **) points to one.
 for _handle in ("SmartbillForm", "SmartbillCallback", "SmartbillHttpOptions", "SmartbillResponse"):
-    _pointer = ctypes.POINTER(getattr(_native, _handle))
+    _pointer = ctypes.POINTER(getattr(_abi, _handle))
     C_TO_CTYPES[f"{_handle} *"] = C_TO_CTYPES[f"const {_handle} *"] = _pointer
     C_TO_CTYPES[f"{_handle} **"] = ctypes.POINTER(_pointer)
 
@@ -71,21 +76,34 @@ def test_header_is_parsed() -> None:
     assert functions["smartbill_abi_version"] == ("uint32_t", [])
 
 
-def test_every_header_function_is_declared_with_its_prototype() -> None:
+def test_every_generated_prototype_matches_the_header() -> None:
+    functions = header_functions()
+    assert set(_abi.PROTOTYPES) == set(functions)
+    for name, (ret, params) in functions.items():
+        restype, argtypes = _abi.PROTOTYPES[name]
+        assert restype == C_TO_CTYPES[ret], name
+        assert argtypes == [C_TO_CTYPES[p] for p in params], name
+
+
+def test_every_header_function_is_wrapped_with_its_prototype() -> None:
     declared = _native.declared()
     for name, (ret, params) in header_functions().items():
         if name in NOT_WRAPPED:
             continue
-        assert name in declared, f"{name} is in the header but the Python wrapper does not declare it"
+        assert name in declared, f"{name} is in the header but the Python wrapper does not call it"
         function = declared[name]
         assert function.restype == C_TO_CTYPES[ret], name
         assert list(function.argtypes) == [C_TO_CTYPES[p] for p in params], name
     assert set(declared) <= set(header_functions())
 
 
-def test_abi_version_matches_the_header() -> None:
-    match = re.search(r"#define SMARTBILL_ABI_VERSION (\d+)", HEADER.read_text(encoding="utf-8"))
-    assert match and int(match.group(1)) == sb.ABI_VERSION
+def test_abi_version_and_checksum_match_the_header() -> None:
+    header = HEADER.read_text(encoding="utf-8")
+    version = re.search(r"#define SMARTBILL_ABI_VERSION (\d+)", header)
+    assert version and int(version.group(1)) == sb.ABI_VERSION
+    checksum = re.search(r"#define SMARTBILL_ABI_CHECKSUM (\d+)", header)
+    assert checksum and int(checksum.group(1)) == _native.ABI_CHECKSUM
+    assert _native.declared()["smartbill_abi_checksum"]() == _native.ABI_CHECKSUM
 
 
 def test_status_names_match_the_header() -> None:
@@ -163,12 +181,51 @@ def test_other_library_is_refused() -> None:
     assert "is not the smartbill_signup library" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler to build a fake library")
-def test_mismatched_abi_is_refused(tmp_path: Path) -> None:
-    source = tmp_path / "fake.c"
-    source.write_text("unsigned int smartbill_abi_version(void) { return 999; }\n")
+def test_checksum_check() -> None:
+    _native.check_checksum(_native.ABI_CHECKSUM, Path("lib"))
+    other = _native.ABI_CHECKSUM ^ 1
+    with pytest.raises(ImportError, match=f"lib has prototype checksum {other:#010x}, this package was generated for"):
+        _native.check_checksum(other, Path("lib"))
+
+
+def fake_library(tmp_path: Path, source: str) -> Path:
+    """A shared library built from C ``source``, standing in for the real one."""
+    c_file = tmp_path / "fake.c"
+    c_file.write_text(source)
     fake = tmp_path / "libfake.so"
-    subprocess.run(["cc", "-shared", "-fPIC", str(source), "-o", str(fake)], check=True)
+    subprocess.run(["cc", "-shared", "-fPIC", str(c_file), "-o", str(fake)], check=True)
+    return fake
+
+
+needs_cc = pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler to build a fake library")
+
+
+@needs_cc
+def test_mismatched_abi_is_refused(tmp_path: Path) -> None:
+    fake = fake_library(tmp_path, "unsigned int smartbill_abi_version(void) { return 999; }\n")
     result = import_with_library(str(fake))
     assert result.returncode != 0
     assert f"{fake} has ABI version 999, this package needs {sb.ABI_VERSION}" in result.stderr
+
+
+@needs_cc
+def test_mismatched_prototypes_are_refused(tmp_path: Path) -> None:
+    """The same ABI version, but prototypes generated from another header."""
+    other = _native.ABI_CHECKSUM ^ 0x5A5A
+    fake = fake_library(
+        tmp_path,
+        f"unsigned int smartbill_abi_version(void) {{ return {sb.ABI_VERSION}; }}\n"
+        f"unsigned int smartbill_abi_checksum(void) {{ return {other}u; }}\n",
+    )
+    result = import_with_library(str(fake))
+    assert result.returncode != 0
+    assert f"{fake} has prototype checksum {other:#010x}, this package was generated for" in result.stderr
+    assert f"{_native.ABI_CHECKSUM:#010x}: its functions differ" in result.stderr
+
+
+@needs_cc
+def test_library_without_a_checksum_is_refused(tmp_path: Path) -> None:
+    fake = fake_library(tmp_path, f"unsigned int smartbill_abi_version(void) {{ return {sb.ABI_VERSION}; }}\n")
+    result = import_with_library(str(fake))
+    assert result.returncode != 0
+    assert f"{fake} reports no prototype checksum (it is older than this package)" in result.stderr

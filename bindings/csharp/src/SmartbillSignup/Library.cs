@@ -9,8 +9,8 @@ namespace SmartbillSignup
     public static class Library
     {
         /// <summary>The SMARTBILL_ABI_VERSION of the header this wrapper was
-        /// written against.</summary>
-        public const uint AbiVersion = 1;
+        /// generated from.</summary>
+        public const uint AbiVersion = Native.SMARTBILL_ABI_VERSION;
 
         private static readonly object Gate = new object();
         private static volatile bool _checked;
@@ -27,8 +27,10 @@ namespace SmartbillSignup
         }
 
         /// <summary>Loads the library and compares its ABI version with
-        /// <see cref="AbiVersion"/>; throws the same clear exception on every
-        /// call when the library is missing or mismatched.</summary>
+        /// <see cref="AbiVersion"/> and the checksum of its prototypes with the
+        /// one the declarations (Native.cs) were generated with; throws the
+        /// same clear exception on every call when the library is missing or
+        /// mismatched.</summary>
         public static void EnsureLoaded()
         {
             if (!_checked)
@@ -52,6 +54,8 @@ namespace SmartbillSignup
                 throw new DllNotFoundException(_failure.Message, _failure.InnerException);
             throw new InvalidOperationException(_failure.Message, _failure.InnerException);
         }
+
+        private const string SameRelease = "deploy the library and SmartbillSignup.dll from the same release.";
 
         private static Exception Check()
         {
@@ -84,7 +88,25 @@ namespace SmartbillSignup
             {
                 return new InvalidOperationException(
                     "SmartbillSignup: the native library has ABI version " + found + ", this wrapper needs " +
-                    AbiVersion + "; deploy the library and SmartbillSignup.dll from the same release.");
+                    AbiVersion + "; " + SameRelease);
+            }
+            uint checksum;
+            try
+            {
+                checksum = Native.smartbill_abi_checksum();
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                return new InvalidOperationException(
+                    "SmartbillSignup: the native library reports no prototype checksum (it is older than " +
+                    "this wrapper); " + SameRelease, e);
+            }
+            if (checksum != Native.SMARTBILL_ABI_CHECKSUM)
+            {
+                return new InvalidOperationException(
+                    "SmartbillSignup: the native library has prototype checksum 0x" + checksum.ToString("x8") +
+                    ", this wrapper was generated for 0x" + Native.SMARTBILL_ABI_CHECKSUM.ToString("x8") +
+                    ": its functions differ; " + SameRelease);
             }
             return null;
         }

@@ -22,7 +22,7 @@ from ._native import ABI_VERSION, library_path, library_version
 from .brn import are_valid_brns, brn_kind, check_brns, format_brn, is_valid_brn, validate_brn
 from .callback import Callback, callback_source_allowed, parse_callback
 from .form import FormField, SignupForm, form_fields
-from .network import Probe, Response, probe, send_callback, submit_signup
+from .network import Probe, Response, probe, probe_url, send_callback, submit_signup
 
 # Kept equal to the crate's version (Cargo.toml); a test checks the library agrees.
 __version__ = "0.1.0"
@@ -52,5 +52,6 @@ __all__ = [
     "Probe",
     "submit_signup",
     "probe",
+    "probe_url",
     "send_callback",
 ]

@@ -19,13 +19,13 @@ from __future__ import annotations
 import functools
 from typing import Any, Optional, Tuple, Type
 
-from ._native import BUF, SIZE, SIZE_OUT, STATUS, TEXT, declare
+from ._native import declare
 from ._text import OK, call_out
 
-_status_name = declare("smartbill_status_name", TEXT, STATUS)
-_last_error = declare("smartbill_last_error", STATUS, BUF, SIZE, SIZE_OUT)
-_last_error_field = declare("smartbill_last_error_field", STATUS, BUF, SIZE, SIZE_OUT)
-_selftest_panic = declare("smartbill_selftest_panic", STATUS)
+_status_name = declare("smartbill_status_name")
+_last_error = declare("smartbill_last_error")
+_last_error_field = declare("smartbill_last_error_field")
+_selftest_panic = declare("smartbill_selftest_panic")
 
 
 class SmartbillError(Exception):

@@ -1,4 +1,5 @@
-"""Finding and loading the native library, and declaring its functions.
+"""Finding and loading the native library, checking that it is the one this
+package was generated for, and declaring its functions.
 
 The library ships inside this package's folder, under the name
 setuptools-rust gives it (``smartbill_signup.abi3.so``,
@@ -7,9 +8,11 @@ setuptools-rust gives it (``smartbill_signup.abi3.so``,
 by hand. The environment variable ``SMARTBILL_SIGNUP_LIB`` may name another
 file, for development; nothing needs it.
 
-Every function is declared once with :func:`declare`, which sets its
+Every prototype is generated from the header into :mod:`._abi`; a library
+whose ABI version or prototype checksum differs from the ones generated
+there is refused with an ``ImportError``. :func:`declare` sets a function's
 ``argtypes`` and ``restype`` (ctypes' defaults would truncate pointers and
-sizes) and fails with a clear ``ImportError`` when the library lacks it.
+sizes) from :data:`._abi.PROTOTYPES`.
 """
 
 from __future__ import annotations
@@ -18,50 +21,25 @@ import ctypes
 import importlib.machinery
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
-# The SMARTBILL_ABI_VERSION of the header this package was written against.
-ABI_VERSION = 1
+from . import _abi
+
+# The versions of the header this package was generated from.
+ABI_VERSION = _abi.SMARTBILL_ABI_VERSION
+ABI_CHECKSUM = _abi.SMARTBILL_ABI_CHECKSUM
 
 LIBRARY_ENV = "SMARTBILL_SIGNUP_LIB"
 
 _BASENAME = "smartbill_signup"
 _PLAIN_NAMES = ("smartbill_signup.dll", "libsmartbill_signup.so", "libsmartbill_signup.dylib")
 
-# C types of the ABI, named as the header spells them.
-TEXT = ctypes.c_char_p  # const char *: text in, or a static string out
-TEXT_LEN = ctypes.c_ssize_t  # ptrdiff_t: byte length, < 0 for NUL-terminated
-BUF = ctypes.POINTER(ctypes.c_char)  # char *: caller-owned output buffer
-SIZE = ctypes.c_size_t
-SIZE_OUT = ctypes.POINTER(ctypes.c_size_t)
-STATUS = ctypes.c_int32
-FLAGS = ctypes.c_uint32  # uint32_t: SMARTBILL_TEXT_* flags, milliseconds
-INT_OUT = ctypes.POINTER(ctypes.c_int32)
-U32_OUT = ctypes.POINTER(ctypes.c_uint32)
-
-
 # The opaque handle types. Each is its own pointer type, so passing one
 # handle where another is expected is a ctypes error, not a crash.
-class SmartbillForm(ctypes.Structure):
-    pass
-
-
-class SmartbillCallback(ctypes.Structure):
-    pass
-
-
-class SmartbillHttpOptions(ctypes.Structure):
-    pass
-
-
-class SmartbillResponse(ctypes.Structure):
-    pass
-
-
-FORM = ctypes.POINTER(SmartbillForm)
-CALLBACK = ctypes.POINTER(SmartbillCallback)
-HTTP_OPTIONS = ctypes.POINTER(SmartbillHttpOptions)
-RESPONSE = ctypes.POINTER(SmartbillResponse)
+FORM = ctypes.POINTER(_abi.SmartbillForm)
+CALLBACK = ctypes.POINTER(_abi.SmartbillCallback)
+HTTP_OPTIONS = ctypes.POINTER(_abi.SmartbillHttpOptions)
+RESPONSE = ctypes.POINTER(_abi.SmartbillResponse)
 
 
 def candidate_paths(folder: Path) -> List[Path]:
@@ -92,14 +70,34 @@ def find_library() -> Path:
     )
 
 
+_REINSTALL = "reinstall the package so that the library and the wrapper come from the same version"
+
+
 def check_abi(found: int, path: Path) -> None:
     """Refuses a library built for another ABI version."""
     if found != ABI_VERSION:
         raise ImportError(
             f"smartbill_signup: the native library {path} has ABI version {found}, "
-            f"this package needs {ABI_VERSION}; reinstall the package so that the "
-            "library and the wrapper come from the same version"
+            f"this package needs {ABI_VERSION}; {_REINSTALL}"
         )
+
+
+def check_checksum(found: int, path: Path) -> None:
+    """Refuses a library whose prototypes differ from the ones this package
+    was generated from, even when the ABI versions agree."""
+    if found != ABI_CHECKSUM:
+        raise ImportError(
+            f"smartbill_signup: the native library {path} has prototype checksum {found:#010x}, "
+            f"this package was generated for {ABI_CHECKSUM:#010x}: its functions differ; {_REINSTALL}"
+        )
+
+
+def _read_u32(lib: ctypes.CDLL, name: str) -> int:
+    function = getattr(lib, name)
+    function.argtypes = []
+    function.restype = ctypes.c_uint32
+    value: int = function()
+    return value
 
 
 def _load() -> Tuple[ctypes.CDLL, Path]:
@@ -110,12 +108,18 @@ def _load() -> Tuple[ctypes.CDLL, Path]:
     except OSError as e:
         raise ImportError(f"smartbill_signup: cannot load the native library {path}: {e}") from e
     try:
-        abi = lib.smartbill_abi_version
+        version = _read_u32(lib, "smartbill_abi_version")
     except AttributeError:
         raise ImportError(f"smartbill_signup: {path} is not the smartbill_signup library") from None
-    abi.argtypes = []
-    abi.restype = ctypes.c_uint32
-    check_abi(abi(), path)
+    check_abi(version, path)
+    try:
+        checksum = _read_u32(lib, "smartbill_abi_checksum")
+    except AttributeError:
+        raise ImportError(
+            f"smartbill_signup: the native library {path} reports no prototype checksum "
+            f"(it is older than this package); {_REINSTALL}"
+        ) from None
+    check_checksum(checksum, path)
     return lib, path
 
 
@@ -124,17 +128,13 @@ lib, library_path = _load()
 _declared: Dict[str, Any] = {}
 
 
-def declare(name: str, restype: Optional[type], *argtypes: type) -> Any:
-    """The library function ``name`` with its prototype set."""
-    try:
-        function = getattr(lib, name)
-    except AttributeError:
-        raise ImportError(
-            f"smartbill_signup: the native library {library_path} has no function {name}: "
-            "it is older than this package; reinstall the package"
-        ) from None
+def declare(name: str) -> Any:
+    """The library function ``name`` with its generated prototype set."""
+    restype, argtypes = _abi.PROTOTYPES[name]
+    # The checksum check guarantees that the library has every function.
+    function = getattr(lib, name)
     function.restype = restype
-    function.argtypes = list(argtypes)
+    function.argtypes = argtypes
     _declared[name] = function
     return function
 
@@ -144,8 +144,9 @@ def declared() -> Dict[str, Any]:
     return dict(_declared)
 
 
-declare("smartbill_abi_version", ctypes.c_uint32)
-_version = declare("smartbill_version", TEXT)
+declare("smartbill_abi_version")
+declare("smartbill_abi_checksum")
+_version = declare("smartbill_version")
 
 
 def library_version() -> str:

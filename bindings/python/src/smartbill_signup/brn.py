@@ -38,23 +38,14 @@ from array import array
 from typing import Iterable, List, Sequence
 
 from ._errors import BrnError, error_for, status_name
-from ._native import BUF, SIZE, SIZE_OUT, STATUS, TEXT, TEXT_LEN, declare
+from ._native import declare
 from ._text import OK, TextIn, call_out, to_bytes
 
-_check = declare("smartbill_brn_check", STATUS, TEXT, TEXT_LEN)
-_normalize = declare("smartbill_brn_normalize", STATUS, TEXT, TEXT_LEN, BUF, SIZE, SIZE_OUT)
-_format = declare("smartbill_brn_format", STATUS, TEXT, TEXT_LEN, BUF, SIZE, SIZE_OUT)
-_kind = declare("smartbill_brn_kind", STATUS, TEXT, TEXT_LEN, BUF, SIZE, SIZE_OUT)
-_check_many = declare(
-    "smartbill_brn_check_many",
-    STATUS,
-    TEXT,
-    TEXT_LEN,
-    ctypes.c_uint8,
-    ctypes.POINTER(ctypes.c_int32),
-    SIZE,
-    SIZE_OUT,
-)
+_check = declare("smartbill_brn_check")
+_normalize = declare("smartbill_brn_normalize")
+_format = declare("smartbill_brn_format")
+_kind = declare("smartbill_brn_kind")
+_check_many = declare("smartbill_brn_check_many")
 
 # The batch separator. NUL rather than a newline: lines read from a file end
 # in "\n", which is whitespace inside a number, and would otherwise all take

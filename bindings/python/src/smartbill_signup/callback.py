@@ -34,19 +34,17 @@ import ctypes
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from ._errors import CallbackError, error_for
-from ._native import BUF, CALLBACK, FLAGS, INT_OUT, SIZE, SIZE_OUT, STATUS, TEXT, TEXT_LEN, declare
+from ._native import CALLBACK, declare
 from ._text import OK, OutBuffer, TextIn, call_out, to_bytes
 
-_parse = declare("smartbill_callback_parse", STATUS, TEXT, TEXT_LEN, SIZE, ctypes.POINTER(CALLBACK))
-_get = declare("smartbill_callback_get", STATUS, CALLBACK, TEXT, TEXT_LEN, FLAGS, BUF, SIZE, SIZE_OUT)
-_has = declare("smartbill_callback_has", STATUS, CALLBACK, TEXT, TEXT_LEN, FLAGS, INT_OUT)
-_com_regno_valid = declare("smartbill_callback_com_regno_valid", STATUS, CALLBACK, INT_OUT)
-_key_count = declare("smartbill_callback_key_count", STATUS, CALLBACK, SIZE_OUT)
-_key_name = declare("smartbill_callback_key_name", STATUS, CALLBACK, SIZE, FLAGS, BUF, SIZE, SIZE_OUT)
-_free = declare("smartbill_callback_free", None, CALLBACK)
-_source_allowed = declare(
-    "smartbill_callback_source_allowed", STATUS, TEXT, TEXT_LEN, TEXT, TEXT_LEN, TEXT, TEXT_LEN, INT_OUT
-)
+_parse = declare("smartbill_callback_parse")
+_get = declare("smartbill_callback_get")
+_has = declare("smartbill_callback_has")
+_com_regno_valid = declare("smartbill_callback_com_regno_valid")
+_key_count = declare("smartbill_callback_key_count")
+_key_name = declare("smartbill_callback_key_name")
+_free = declare("smartbill_callback_free")
+_source_allowed = declare("smartbill_callback_source_allowed")
 
 _UTF8 = 0  # SMARTBILL_TEXT_UTF8: keys and values as UTF-8
 _SIZE_MAX = 2 ** (8 * ctypes.sizeof(ctypes.c_size_t)) - 1

@@ -49,22 +49,22 @@ import weakref
 from typing import Any, Callable, Mapping, NamedTuple, Optional, Tuple, TypeVar, Union
 
 from ._errors import FormError, error_for
-from ._native import BUF, FORM, SIZE, SIZE_OUT, STATUS, TEXT, TEXT_LEN, declare
+from ._native import FORM, declare
 from ._text import OK, TextIn, call_out, to_bytes
 
-_new = declare("smartbill_form_new", STATUS, TEXT, TEXT_LEN, ctypes.POINTER(FORM))
-_free = declare("smartbill_form_free", None, FORM)
-_set = declare("smartbill_form_set", STATUS, FORM, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
-_set_option = declare("smartbill_form_set_option", STATUS, FORM, TEXT, TEXT_LEN, TEXT, TEXT_LEN)
-_validate = declare("smartbill_form_validate", STATUS, FORM)
-_html = declare("smartbill_form_html", STATUS, FORM, BUF, SIZE, SIZE_OUT)
-_urlencoded = declare("smartbill_form_urlencoded", STATUS, FORM, BUF, SIZE, SIZE_OUT)
-_action_url = declare("smartbill_form_action_url", STATUS, FORM, BUF, SIZE, SIZE_OUT)
-_field_count = declare("smartbill_form_field_count", SIZE)
-_field_name = declare("smartbill_form_field_name", TEXT, SIZE)
-_field_max_len = declare("smartbill_form_field_max_len", SIZE, SIZE)
-_field_required = declare("smartbill_form_field_required", STATUS, SIZE)
-_field_rule = declare("smartbill_form_field_rule", TEXT, SIZE)
+_new = declare("smartbill_form_new")
+_free = declare("smartbill_form_free")
+_set = declare("smartbill_form_set")
+_set_option = declare("smartbill_form_set_option")
+_validate = declare("smartbill_form_validate")
+_html = declare("smartbill_form_html")
+_urlencoded = declare("smartbill_form_urlencoded")
+_action_url = declare("smartbill_form_action_url")
+_field_count = declare("smartbill_form_field_count")
+_field_name = declare("smartbill_form_field_name")
+_field_max_len = declare("smartbill_form_field_max_len")
+_field_required = declare("smartbill_form_field_required")
+_field_rule = declare("smartbill_form_field_rule")
 
 # A page is a few KiB: one call usually suffices.
 _PAGE_CAPACITY = 8192

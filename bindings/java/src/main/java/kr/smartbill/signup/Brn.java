@@ -37,7 +37,7 @@ public final class Brn {
 
     public static String validate(byte[] number) {
         byte[] n = Objects.requireNonNull(number, "number");
-        return Text.readUtf8((buf, cap, len) -> Abi.brnNormalize(n, n.length, buf, cap, len));
+        return Text.readUtf8((buf, cap, len) -> Abi.smartbill_brn_normalize(n, Text.length(n), buf, cap, len));
     }
 
     /** Checks the number and returns it as {@code XXX-XX-XXXXX}. */
@@ -47,7 +47,7 @@ public final class Brn {
 
     public static String format(byte[] number) {
         byte[] n = Objects.requireNonNull(number, "number");
-        return Text.readUtf8((buf, cap, len) -> Abi.brnFormat(n, n.length, buf, cap, len));
+        return Text.readUtf8((buf, cap, len) -> Abi.smartbill_brn_format(n, Text.length(n), buf, cap, len));
     }
 
     /**
@@ -63,7 +63,7 @@ public final class Brn {
 
     public static String kind(byte[] number) {
         byte[] n = Objects.requireNonNull(number, "number");
-        return Text.readUtf8((buf, cap, len) -> Abi.brnKind(n, n.length, buf, cap, len));
+        return Text.readUtf8((buf, cap, len) -> Abi.smartbill_brn_kind(n, Text.length(n), buf, cap, len));
     }
 
     /** Whether the number passes every rule; never throws for its content. */
@@ -73,13 +73,13 @@ public final class Brn {
 
     public static boolean isValid(byte[] number) {
         Objects.requireNonNull(number, "number");
-        return Abi.brnCheck(number, number.length) == Abi.OK;
+        return Abi.smartbill_brn_check(number, Text.length(number)) == Abi.SMARTBILL_OK;
     }
 
     /** The status name for the number: "OK" or the first rule it breaks ("BRN_CHECKSUM", ...). */
     public static String check(String number) {
         byte[] n = utf8(number);
-        return SmartbillException.statusName(Abi.brnCheck(n, n.length));
+        return SmartbillException.statusName(Abi.smartbill_brn_check(n, Text.length(n)));
     }
 
     /** Whether each number is valid, in order, checked in one native call. */
@@ -87,7 +87,7 @@ public final class Brn {
         int[] statuses = statuses(numbers);
         boolean[] valid = new boolean[statuses.length];
         for (int i = 0; i < statuses.length; i++) {
-            valid[i] = statuses[i] == Abi.OK;
+            valid[i] = statuses[i] == Abi.SMARTBILL_OK;
         }
         return valid;
     }
@@ -120,8 +120,8 @@ public final class Brn {
         }
         int count = data.length / width;
         int[] statuses = new int[count];
-        int status = Abi.brnCheckRecords(data, width, count, statuses);
-        if (status != Abi.OK) {
+        int status = Abi.smartbill_brn_check_records(data, Sizes.size(width), Sizes.size(count), statuses);
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
         return names(statuses);
@@ -163,7 +163,7 @@ public final class Brn {
         for (int i = 0; i < count; i++) {
             alone[i] = indexOf(items[i], SEPARATOR) >= 0;
             if (alone[i]) {
-                statuses[i] = Abi.brnCheck(items[i], items[i].length);
+                statuses[i] = Abi.smartbill_brn_check(items[i], Text.length(items[i]));
             } else {
                 plain++;
             }
@@ -204,12 +204,12 @@ public final class Brn {
     private static int[] checkBatch(byte[] data, byte separator, int expected) {
         long[] count = new long[1];
         int[] statuses = new int[Math.max(expected, 0)];
-        int status = Abi.brnCheckMany(data, data.length, separator, statuses, statuses.length, count);
-        if (status == Abi.BUFFER_TOO_SMALL && expected < 0) {
+        int status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(statuses.length), count);
+        if (status == Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL && expected < 0) {
             statuses = new int[(int) count[0]];
-            status = Abi.brnCheckMany(data, data.length, separator, statuses, statuses.length, count);
+            status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(statuses.length), count);
         }
-        if (status != Abi.OK) {
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
         if (expected >= 0 && count[0] != expected) {

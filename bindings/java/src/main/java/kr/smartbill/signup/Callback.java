@@ -68,15 +68,15 @@ public final class Callback {
         }
         return withHandle(copy, maxBytes, cb -> {
             long[] count = new long[1];
-            check(Abi.callbackKeyCount(cb, count));
+            check(Abi.smartbill_callback_key_count(cb, count));
             Map<String, String> values = new LinkedHashMap<>();
             for (long i = 0; i < count[0]; i++) {
                 long index = i;
-                String key = Text.readUtf8((buf, cap, len) -> Abi.callbackKeyName(cb, index, Abi.TEXT_UTF8, buf, cap, len));
-                values.put(key, new String(value(cb, key, Abi.TEXT_UTF8), StandardCharsets.UTF_8));
+                String key = Text.readUtf8((buf, cap, len) -> Abi.smartbill_callback_key_name(cb, Sizes.size(index), Abi.SMARTBILL_TEXT_UTF8, buf, cap, len));
+                values.put(key, new String(value(cb, key, Abi.SMARTBILL_TEXT_UTF8), StandardCharsets.UTF_8));
             }
             int[] valid = new int[1];
-            check(Abi.callbackComRegnoValid(cb, valid));
+            check(Abi.smartbill_callback_com_regno_valid(cb, valid));
             return new Callback(copy, maxBytes, Collections.unmodifiableMap(values), valid[0] == 1);
         });
     }
@@ -94,7 +94,7 @@ public final class Callback {
         byte[] peer = Text.utf8(Objects.requireNonNull(ip, "ip"));
         byte[] extra = Text.utf8OrNull(extraIps);
         int[] allowed = new int[1];
-        check(Abi.callbackSourceAllowed(env, env.length, peer, peer.length, extra, Text.length(extra), allowed));
+        check(Abi.smartbill_callback_source_allowed(env, Text.length(env), peer, Text.length(peer), extra, Text.length(extra), allowed));
         return allowed[0] == 1;
     }
 
@@ -115,7 +115,7 @@ public final class Callback {
         }
         byte[] k = Text.utf8(key);
         return withHandle(body, maxBytes, cb -> present(cb, k)
-                ? new String(value(cb, key, Abi.TEXT_UTF8), StandardCharsets.UTF_8)
+                ? new String(value(cb, key, Abi.SMARTBILL_TEXT_UTF8), StandardCharsets.UTF_8)
                 : null);
     }
 
@@ -130,7 +130,7 @@ public final class Callback {
      */
     public byte[] getCp949(String key) {
         Objects.requireNonNull(key, "key");
-        return withHandle(body, maxBytes, cb -> value(cb, key, Abi.TEXT_UTF8 | Abi.TEXT_CP949));
+        return withHandle(body, maxBytes, cb -> value(cb, key, Abi.SMARTBILL_TEXT_UTF8 | Abi.SMARTBILL_TEXT_CP949));
     }
 
     /** The keys with a value, in body order, canonical names for known keys. */
@@ -237,24 +237,25 @@ public final class Callback {
      * the older names stay in the library.
      */
     private static <T> T withHandle(byte[] body, long maxBytes, HandleUse<T> use) {
-        Pointer[] out = new Pointer[1];
-        check(Abi.callbackParse(body, body.length, maxBytes, out));
+        long[] out = new long[1];
+        check(Abi.smartbill_callback_parse(body, Text.length(body), Sizes.size(maxBytes), out));
+        Pointer cb = Sizes.handle(out);
         try {
-            return use.apply(out[0]);
+            return use.apply(cb);
         } finally {
-            Abi.callbackFree(out[0]);
+            Abi.smartbill_callback_free(cb);
         }
     }
 
     private static boolean present(Pointer cb, byte[] key) {
         int[] present = new int[1];
-        check(Abi.callbackHas(cb, key, key.length, Abi.TEXT_UTF8, present));
+        check(Abi.smartbill_callback_has(cb, key, Text.length(key), Abi.SMARTBILL_TEXT_UTF8, present));
         return present[0] == 1;
     }
 
     private static byte[] value(Pointer cb, String key, int flags) {
-        byte[] k = (flags & Abi.TEXT_CP949) != 0 ? cp949Key(key) : Text.utf8(key);
-        return Text.read((buf, cap, len) -> Abi.callbackGet(cb, k, k.length, flags, buf, cap, len));
+        byte[] k = (flags & Abi.SMARTBILL_TEXT_CP949) != 0 ? cp949Key(key) : Text.utf8(key);
+        return Text.read((buf, cap, len) -> Abi.smartbill_callback_get(cb, k, Text.length(k), flags, buf, cap, len));
     }
 
     /** With the CP949 flag the key is CP949 too; Java's x-windows-949 is that mapping. */
@@ -273,7 +274,7 @@ public final class Callback {
     }
 
     private static void check(int status) {
-        if (status != Abi.OK) {
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
     }

@@ -30,21 +30,21 @@ public final class HttpResponse {
     static HttpResponse read(Pointer response) {
         try {
             int[] status = new int[1];
-            Http.check(Abi.responseStatus(response, status));
+            Http.check(Abi.smartbill_response_status(response, status));
             int[] elapsed = new int[1];
-            Http.check(Abi.responseElapsedMs(response, elapsed));
-            String contentType = Text.readUtf8((buf, cap, len) -> Abi.responseContentType(response, buf, cap, len));
-            byte[] raw = Text.read((buf, cap, len) -> Abi.responseBodyRaw(response, buf, cap, len));
+            Http.check(Abi.smartbill_response_elapsed_ms(response, elapsed));
+            String contentType = Text.readUtf8((buf, cap, len) -> Abi.smartbill_response_content_type(response, buf, cap, len));
+            byte[] raw = Text.read((buf, cap, len) -> Abi.smartbill_response_body_raw(response, buf, cap, len));
             String body = null;
             SmartbillException bodyError = null;
             try {
-                body = Text.readUtf8((buf, cap, len) -> Abi.responseBody(response, Abi.TEXT_UTF8, buf, cap, len));
+                body = Text.readUtf8((buf, cap, len) -> Abi.smartbill_response_body(response, Abi.SMARTBILL_TEXT_UTF8, buf, cap, len));
             } catch (SmartbillException e) {
                 bodyError = e; // not valid in its declared charset: only the bytes are available
             }
             return new HttpResponse(status[0], elapsed[0] & 0xFFFFFFFFL, contentType, raw, body, bodyError);
         } finally {
-            Abi.responseFree(response);
+            Abi.smartbill_response_free(response);
         }
     }
 

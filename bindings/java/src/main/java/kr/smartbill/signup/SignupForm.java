@@ -38,12 +38,12 @@ public final class SignupForm implements AutoCloseable {
      */
     public SignupForm(String environment) {
         byte[] env = Text.utf8(Objects.requireNonNull(environment, "environment"));
-        Pointer[] out = new Pointer[1];
-        int status = Abi.formNew(env, env.length, out);
-        if (status != Abi.OK) {
+        long[] out = new long[1];
+        int status = Abi.smartbill_form_new(env, Text.length(env), out);
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
-        handle = out[0];
+        handle = Sizes.handle(out);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class SignupForm implements AutoCloseable {
      */
     public synchronized SignupForm set(String name, byte[] value) {
         byte[] n = Text.utf8(Objects.requireNonNull(name, "name"));
-        check(Abi.formSet(open(), n, n.length, value, Text.length(value)));
+        check(Abi.smartbill_form_set(open(), n, Text.length(n), value, Text.length(value)));
         return this;
     }
 
@@ -79,7 +79,7 @@ public final class SignupForm implements AutoCloseable {
 
     public synchronized SignupForm setOption(String name, byte[] value) {
         byte[] n = Text.utf8(Objects.requireNonNull(name, "name"));
-        check(Abi.formSetOption(open(), n, n.length, value, Text.length(value)));
+        check(Abi.smartbill_form_set_option(open(), n, Text.length(n), value, Text.length(value)));
         return this;
     }
 
@@ -90,12 +90,12 @@ public final class SignupForm implements AutoCloseable {
      * {@code set}.
      */
     public synchronized void validate() {
-        check(Abi.formValidate(open()));
+        check(Abi.smartbill_form_validate(open()));
     }
 
     /** Whether {@link #validate()} would succeed. */
     public synchronized boolean isValid() {
-        return Abi.formValidate(open()) == Abi.OK;
+        return Abi.smartbill_form_validate(open()) == Abi.SMARTBILL_OK;
     }
 
     /**
@@ -105,7 +105,7 @@ public final class SignupForm implements AutoCloseable {
      */
     public synchronized byte[] htmlBytes() {
         Pointer form = open();
-        return Text.read((buf, cap, len) -> Abi.formHtml(form, buf, cap, len));
+        return Text.read((buf, cap, len) -> Abi.smartbill_form_html(form, buf, cap, len));
     }
 
     /** The popup page as text, decoded from the charset the page declares. */
@@ -121,20 +121,20 @@ public final class SignupForm implements AutoCloseable {
      */
     public synchronized String urlencoded() {
         Pointer form = open();
-        return Text.readUtf8((buf, cap, len) -> Abi.formUrlencoded(form, buf, cap, len));
+        return Text.readUtf8((buf, cap, len) -> Abi.smartbill_form_urlencoded(form, buf, cap, len));
     }
 
     /** The URL the form posts to. */
     public synchronized String actionUrl() {
         Pointer form = open();
-        return Text.readUtf8((buf, cap, len) -> Abi.formActionUrl(form, buf, cap, len));
+        return Text.readUtf8((buf, cap, len) -> Abi.smartbill_form_action_url(form, buf, cap, len));
     }
 
     /** Releases the native form; further calls throw. Calling it again does nothing. */
     @Override
     public synchronized void close() {
         if (handle != null) {
-            Abi.formFree(handle);
+            Abi.smartbill_form_free(handle);
             handle = null;
         }
     }
@@ -148,7 +148,7 @@ public final class SignupForm implements AutoCloseable {
     }
 
     private static void check(int status) {
-        if (status != Abi.OK) {
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
     }

@@ -50,7 +50,7 @@ public class SmartbillException extends RuntimeException {
 
     /** The library's name for a status ("OK", "BRN_CHECKSUM", "UNKNOWN" for an unknown number). */
     public static String statusName(int status) {
-        return Text.ofStatic(Abi.statusName(status));
+        return Text.ofStatic(Abi.smartbill_status_name(status));
     }
 
     /**
@@ -67,11 +67,12 @@ public class SmartbillException extends RuntimeException {
         byte[] buf = new byte[Text.FIRST_BUFFER];
         long[] len = new long[1];
         for (int attempt = 0; attempt < 2; attempt++) {
-            int status = message ? Abi.lastError(buf, buf.length, len) : Abi.lastErrorField(buf, buf.length, len);
-            if (status == Abi.OK) {
+            Sizes.SizeT cap = Sizes.size(buf.length);
+            int status = message ? Abi.smartbill_last_error(buf, cap, len) : Abi.smartbill_last_error_field(buf, cap, len);
+            if (status == Abi.SMARTBILL_OK) {
                 return new String(buf, 0, (int) len[0], StandardCharsets.UTF_8);
             }
-            if (status != Abi.BUFFER_TOO_SMALL) {
+            if (status != Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL) {
                 break;
             }
             buf = new byte[(int) len[0]];

@@ -18,7 +18,7 @@ final class Text {
 
     /** Fills buf (cap bytes) and *outLen, as every text output of the ABI. */
     interface Output {
-        int call(byte[] buf, long cap, long[] outLen);
+        int call(byte[] buf, Sizes.SizeT cap, long[] outLen);
     }
 
     /**
@@ -66,23 +66,24 @@ final class Text {
         return s == null ? null : utf8(s);
     }
 
-    static int length(byte[] bytes) {
-        return bytes == null ? 0 : bytes.length;
+    /** The ptrdiff_t length of a text argument (0 for null, the empty text). */
+    static Sizes.PtrdiffT length(byte[] bytes) {
+        return new Sizes.PtrdiffT(bytes == null ? 0 : bytes.length);
     }
 
     /** The output's bytes; throws SmartbillException when the call fails. */
     static byte[] read(Output output) {
         byte[] buf = new byte[FIRST_BUFFER];
         long[] len = new long[1];
-        int status = output.call(buf, buf.length, len);
-        if (status == Abi.BUFFER_TOO_SMALL) {
+        int status = output.call(buf, Sizes.size(buf.length), len);
+        if (status == Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL) {
             if (len[0] > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("smartbill-signup: output of " + len[0] + " bytes is too large for a Java array");
             }
             buf = new byte[(int) len[0]];
-            status = output.call(buf, buf.length, len);
+            status = output.call(buf, Sizes.size(buf.length), len);
         }
-        if (status != Abi.OK) {
+        if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
         }
         return len[0] == buf.length ? buf : Arrays.copyOf(buf, (int) len[0]);

@@ -1,0 +1,283 @@
+//! Checking one parameter's value against its table row: the rule first
+//! (which also gives the value to send), then the CP949 byte limit.
+
+use super::fields::{Field, Rule};
+use super::options::BrnCheck;
+use crate::brn;
+use crate::error::{Error, Result};
+use crate::status::Status;
+use crate::text::describe_char;
+use std::borrow::Cow;
+
+/// A value as stored by `set`: trimmed, non-empty, encodable in CP949.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Value {
+    pub text: String,
+    pub cp949_len: usize,
+}
+
+/// Checks `value` for `field`, returning the text to send (the business
+/// number's 10 digits, otherwise the value itself).
+pub(crate) fn check<'v>(
+    field: &Field,
+    value: &'v Value,
+    brn_check: BrnCheck,
+) -> Result<Cow<'v, str>> {
+    let text = value.text.as_str();
+    if let Some((pos, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Err(format_error(
+            field,
+            format!(
+                "holds control character {} at position {}: values are single-line text",
+                describe_char(c),
+                pos + 1
+            ),
+        ));
+    }
+    let sent = match field.rule {
+        Rule::Text => Cow::Borrowed(text),
+        Rule::BusinessNumber => Cow::Owned(business_number(field, text, brn_check)?),
+        Rule::ZipCode => {
+            if text.len() != 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format_error(
+                    field,
+                    format!("must be 5 digits (the zip codes in use since 2015), got {text:?}"),
+                ));
+            }
+            Cow::Borrowed(text)
+        }
+        Rule::Phone => {
+            if !is_phone(text) {
+                return Err(format_error(
+                    field,
+                    format!("must be digits and dashes, starting and ending with a digit, like 02-1111-1111; got {text:?}"),
+                ));
+            }
+            Cow::Borrowed(text)
+        }
+        Rule::Email => {
+            if let Err(why) = email_problem(text) {
+                return Err(format_error(
+                    field,
+                    format!("is not a plausible e-mail address: {why}"),
+                ));
+            }
+            Cow::Borrowed(text)
+        }
+        Rule::YesNo => {
+            if text != "Y" && text != "N" {
+                return Err(format_error(
+                    field,
+                    format!("must be Y or N (uppercase), got {text:?}"),
+                ));
+            }
+            Cow::Borrowed(text)
+        }
+    };
+    // A business number is sent as its ASCII digits; every other value as stored.
+    let len = if field.rule == Rule::BusinessNumber {
+        sent.len()
+    } else {
+        value.cp949_len
+    };
+    if len > field.max_len {
+        return Err(Error::new(
+            Status::FieldTooLong,
+            format!(
+                "{} ({}) is {len} bytes in CP949, over its limit of {} (a Hangul syllable counts 2 bytes); it is never cut, shorten it",
+                field.name, field.label, field.max_len
+            ),
+        )
+        .with_field(field.name));
+    }
+    Ok(sent)
+}
+
+fn format_error(field: &Field, what: String) -> Error {
+    Error::new(
+        Status::FieldFormat,
+        format!("{} ({}) {what}", field.name, field.label),
+    )
+    .with_field(field.name)
+}
+
+fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<String> {
+    match brn_check {
+        BrnCheck::Strict => brn::validate(text).map(|n| n.as_str().to_string()).map_err(|e| {
+            format_error(
+                field,
+                format!(
+                    "is not a valid business number ({}): {}; SmartBill's demo numbers such as 0000000000 need the option brn_check=digits",
+                    e.status().name(),
+                    e.message()
+                ),
+            )
+        }),
+        // The same scanner as every business-number entry point; only the
+        // component and check-digit rules are waived.
+        BrnCheck::Digits => match brn::scan(text.as_bytes()) {
+            Ok(number) => Ok(number.as_str().to_string()),
+            Err(refusal) => match refusal.ten_digits() {
+                Some(digits) => Ok(String::from_utf8_lossy(&digits).into_owned()),
+                None => Err(format_error(
+                    field,
+                    format!("must be 10 digits, dashes and spaces allowed (brn_check=digits); got {text:?}"),
+                )),
+            },
+        },
+    }
+}
+
+fn is_phone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit)
+        && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'-')
+        && !text.contains("--")
+}
+
+/// Why `text` is not a plausible address (`local@domain.tld`), if it is not.
+fn email_problem(text: &str) -> std::result::Result<(), String> {
+    let Some((local, domain)) = text.split_once('@') else {
+        return Err("it has no @".to_string());
+    };
+    if domain.contains('@') {
+        return Err("it has more than one @".to_string());
+    }
+    if local.is_empty() {
+        return Err("nothing comes before the @".to_string());
+    }
+    if let Some(c) = local
+        .chars()
+        .find(|&c| c.is_whitespace() || "\"(),:;<>[\\]".contains(c))
+    {
+        return Err(format!(
+            "character {} is not allowed before the @",
+            describe_char(c)
+        ));
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err("dots before the @ must separate words".to_string());
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if labels.len() < 2 || !labels.iter().all(label_ok) {
+        return Err(format!(
+            "the domain {domain:?} is not a host name such as example.com"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fields::FIELDS;
+    use super::*;
+
+    fn run(name: &str, text: &str, brn_check: BrnCheck) -> Result<String> {
+        let field = FIELDS.iter().find(|f| f.name == name).unwrap();
+        let value = Value {
+            text: text.to_string(),
+            cp949_len: crate::text::cp949_len(text).unwrap(),
+        };
+        check(field, &value, brn_check).map(Cow::into_owned)
+    }
+
+    #[test]
+    fn business_numbers_are_sent_as_digits() {
+        assert_eq!(
+            run("pComRegNo", "124-81-00998", BrnCheck::Strict).unwrap(),
+            "1248100998"
+        );
+        let e = run("pComRegNo", "124-81-00997", BrnCheck::Strict).unwrap_err();
+        assert_eq!(e.status(), Status::FieldFormat);
+        assert!(
+            e.message().contains("BRN_CHECKSUM") && e.message().contains("check digit"),
+            "{}",
+            e.message()
+        );
+        assert_eq!(
+            run("pComRegNo", "000-00-00000", BrnCheck::Digits).unwrap(),
+            "0000000000"
+        );
+        assert_eq!(
+            run("pComRegNo", "0000000000", BrnCheck::Strict)
+                .unwrap_err()
+                .status(),
+            Status::FieldFormat
+        );
+        assert_eq!(
+            run("pComRegNo", "00000000001", BrnCheck::Digits)
+                .unwrap_err()
+                .status(),
+            Status::FieldFormat
+        );
+    }
+
+    #[test]
+    fn formats() {
+        assert!(run("pMemTel", "02-1111-1111", BrnCheck::Strict).is_ok());
+        assert!(run("pMemHP", "01011111111", BrnCheck::Strict).is_ok());
+        for bad in ["02 1111 1111", "-0211", "02--11", "+82-2-1111", "02-"] {
+            assert_eq!(
+                run("pMemFax", bad, BrnCheck::Strict).unwrap_err().status(),
+                Status::FieldFormat,
+                "{bad}"
+            );
+        }
+        assert!(run("pMemEmail", "test@test.com", BrnCheck::Strict).is_ok());
+        assert!(run(
+            "pMemEmail",
+            "first.last+erp@mail.example.co.kr",
+            BrnCheck::Strict
+        )
+        .is_ok());
+        for bad in [
+            "test",
+            "a@b",
+            "@b.com",
+            "a@@b.com",
+            "a b@c.com",
+            "a@b..com",
+            "a@-b.com",
+            "a.@b.com",
+            "<a>@b.com",
+        ] {
+            assert_eq!(
+                run("pMemEmail", bad, BrnCheck::Strict)
+                    .unwrap_err()
+                    .status(),
+                Status::FieldFormat,
+                "{bad}"
+            );
+        }
+        assert!(run("pZipCode", "06236", BrnCheck::Strict).is_ok());
+        assert!(run("pZipCode", "135-080", BrnCheck::Strict).is_err());
+        assert!(run("pMasterYN", "N", BrnCheck::Strict).is_ok());
+        assert!(run("pMasterYN", "y", BrnCheck::Strict).is_err());
+    }
+
+    #[test]
+    fn limits_count_cp949_bytes() {
+        assert!(run("pComName", &"가".repeat(100), BrnCheck::Strict).is_ok());
+        let e = run("pComName", &"가".repeat(101), BrnCheck::Strict).unwrap_err();
+        assert_eq!(e.status(), Status::FieldTooLong);
+        assert!(
+            e.message().contains("202 bytes") && e.message().contains("limit of 200"),
+            "{}",
+            e.message()
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        let e = run("pComName", "a\nb", BrnCheck::Strict).unwrap_err();
+        assert_eq!(e.status(), Status::FieldFormat);
+        assert!(e.message().contains("U+000A"), "{}", e.message());
+    }
+}
