@@ -18,6 +18,8 @@ die() {
     echo "error: $*" >&2
     exit 1
 }
+# Under set -e, a failing command would end the script without a word.
+trap 'echo "error: ${BASH_SOURCE[0]}:$LINENO: a command failed (exit $?)" >&2' ERR
 
 # Prints the rustc-web version apt would install (the cache key).
 sb_toolchain_version() {
