@@ -5,7 +5,7 @@
 #    mingw runtime DLL;
 #  - tests/c and the C examples, compiled with mingw-w64 against the mingw
 #    import library, run under Wine and print exactly what they print on
-#    Linux (test_http against the Linux stand-in on 127.0.0.1);
+#    Linux (the HTTP tests against the Linux stand-in on 127.0.0.1);
 #  - a C example linked by lld-link against the MSVC import library runs too.
 # Installs what it needs (Wine, 32-bit Wine unpacked privately, cJSON built
 # from Debian's source for mingw); caches under ~/.cache/smartbill-signup/.

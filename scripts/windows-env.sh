@@ -62,7 +62,10 @@ sb_setup_toolchain() {
         # libstd-rust-web-<major.minor> holds the host std's shared library.
         stdlib="libstd-rust-web-$(echo "$version" | sed -E 's/^([0-9]+\.[0-9]+).*/\1/')"
         for p in "${SB_TOOLCHAIN_DEBS[@]}" "$stdlib"; do pkgs+=("$p=$version"); done
-        (cd "$dir.tmp/debs" && apt-get download -q "${pkgs[@]}") ||
+        # As root, apt's download sandbox user cannot write into root's cache.
+        local opts=()
+        [ "$(id -u)" -eq 0 ] && opts+=(-o "APT::Sandbox::User=root")
+        (cd "$dir.tmp/debs" && apt-get download -q "${opts[@]}" "${pkgs[@]}") ||
             die "apt-get download of ${pkgs[*]} failed"
         for deb in "$dir.tmp"/debs/*.deb; do dpkg-deb -x "$deb" "$dir.tmp/root"; done
         rm -rf "$dir.tmp/debs"
