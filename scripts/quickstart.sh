@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_apt build-essential pkg-config
 
-echo "== building the library and examples (release)"
+echo "== building the library, the smartbill-signup tool (its stand-in) and the examples (release)"
 cargo build --release --quiet
+cargo build --release --quiet -p smartbill-signup-cli
 cargo build --release --quiet --examples
-for f in target/release/libsmartbill_signup.so target/release/libsmartbill_signup.a; do
+for f in target/release/libsmartbill_signup.so target/release/libsmartbill_signup.a target/release/smartbill-signup; do
     printf '  %-40s %8d bytes\n' "$f" "$(stat -c %s "$f")"
 done
 

@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The library (every crate type) and the stand-in the HTTP test starts.
+# The library (every crate type) and the stand-in the HTTP test starts
+# (smartbill-signup standin).
 cargo build --quiet
-cargo build --quiet --examples
+cargo build --quiet -p smartbill-signup-cli
 
 LIB_DIR=target/debug
 OUT=target/ctest

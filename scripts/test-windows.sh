@@ -33,9 +33,10 @@ step() { printf '\n== %s\n' "$*"; }
 step "prerequisites"
 sb_ensure_host_packages
 ensure_apt build-essential libcjson-dev wine wine64 libc6-i386 dpkg-dev
-# The Linux library and the stand-in: the reference outputs and test_http's server.
+# The Linux library and the stand-in (smartbill-signup standin): the
+# reference outputs and the HTTP tests' server.
 cargo build --quiet
-cargo build --quiet --examples
+cargo build --quiet -p smartbill-signup-cli
 
 # A private apt setup (own sources, lists and cache under the cache folder)
 # to download what the machine's apt cannot: i386 packages without adding
@@ -219,7 +220,7 @@ EXAMPLES=(check_brn build_page parse_callback)
 STANDIN_PID=""
 start_standin() {
     local log=$OUT/standin.log
-    target/debug/examples/smartbill_standin --max-requests 40 --idle-exit 120 >"$log" 2>&1 &
+    target/debug/smartbill-signup standin --max-requests 40 --idle-exit 120 >"$log" 2>&1 &
     STANDIN_PID=$!
     for _ in $(seq 100); do
         grep -q '^listening on ' "$log" && break
@@ -258,7 +259,7 @@ run_tests() {
     local dir=$1 ext=$2 name
     shift 2
     for name in "${TESTS[@]}"; do
-        if grep -q smartbill_standin "tests/c/$name.c"; then
+        if grep -q SMARTBILL_STANDIN_URL "tests/c/$name.c"; then
             start_standin
             capture "$dir/$name" "$@" "$dir/$name$ext" </dev/null
             stop_standin

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test in every language: lint, Rust, C (plain, valgrind, ASan),
-# the C examples, the Windows DLLs under Wine, and each suite under
-# bindings/ and examples/. Installs what the machine lacks first; safe to
-# run again.
+# Runs every test in every language: lint, Rust, the fuzz targets, C (plain,
+# valgrind, ASan), the C examples, the Windows DLLs under Wine, and each
+# suite under bindings/ and examples/. Installs what the machine lacks
+# first; safe to run again.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +23,12 @@ step "Rust: unit, integration, vector, header, network and browser tests"
 cargo build --quiet
 cargo test --quiet --workspace 2>&1
 
+step "fuzz targets: every corpus input, then 20 s each with a fixed seed"
+bash scripts/fuzz-replay.sh 20
+
 step "the quickstart flow (debug build)"
 cargo build --quiet --examples
+cargo build --quiet -p smartbill-signup-cli
 target/debug/examples/quickstart
 
 step "C: every function through the header (plain, valgrind, ASan)"

@@ -11,9 +11,9 @@ source "$root/scripts/lib.sh"
 ensure_apt mono-mcs mono-runtime libmono-i18n-cjk4.0-cil gcc
 
 cd "$root"
-# No-ops when fresh; the stand-in example plays SmartBill for the HTTP tests.
+# No-ops when fresh; `smartbill-signup standin` plays SmartBill for the HTTP tests.
 cargo build --quiet
-cargo build --quiet --example smartbill_standin
+cargo build --quiet -p smartbill-signup-cli
 out="$root/target/csharp"
 mkdir -p "$out"
 mcs -nologo -target:library -langversion:7.2 -warnaserror -debug \

@@ -3,9 +3,9 @@
 //! submit the form, receive SmartBill's callback at our own endpoint, check
 //! who sent it, parse it and store it.
 //!
-//! `cargo run --release --example quickstart` (builds the stand-in too with
-//! `cargo build --release --examples` first). Files go to
-//! `target/quickstart/`.
+//! `cargo build --release -p smartbill-signup-cli` (the stand-in is its
+//! `standin` command), then `cargo run --release --example quickstart`.
+//! Files go to `target/quickstart/`.
 
 #[path = "../callback_endpoint/handler.rs"]
 mod handler;
@@ -125,12 +125,18 @@ fn company_form(environment: Environment) -> smartbill_signup_core::Result<Signu
     Ok(form)
 }
 
-/// Starts the stand-in that sits beside this example's binary.
+/// Starts the stand-in, `smartbill-signup standin`, from the directory
+/// above this example's (`target/<profile>/`).
 fn start_standin(callback_url: &str) -> std::io::Result<(Child, String)> {
-    let exe: PathBuf = std::env::current_exe()?
-        .with_file_name(format!("smartbill_standin{}", std::env::consts::EXE_SUFFIX));
+    let examples = std::env::current_exe()?;
+    let profile = examples
+        .parent()
+        .and_then(Path::parent)
+        .ok_or_else(|| std::io::Error::other("no target directory above the example"))?;
+    let exe: PathBuf = profile.join(format!("smartbill-signup{}", std::env::consts::EXE_SUFFIX));
     let mut child = Command::new(&exe)
         .args([
+            "standin",
             "--callback-url",
             callback_url,
             "--max-requests",
@@ -143,7 +149,10 @@ fn start_standin(callback_url: &str) -> std::io::Result<(Child, String)> {
         .map_err(|e| {
             std::io::Error::new(
                 e.kind(),
-                format!("{}: {e} (cargo build --examples)", exe.display()),
+                format!(
+                    "{}: {e} (cargo build -p smartbill-signup-cli)",
+                    exe.display()
+                ),
             )
         })?;
     let mut banner = String::new();

@@ -1,5 +1,5 @@
 /* HTTP through the C ABI, against the local SmartBill stand-in
- * (target/debug/examples/smartbill_standin) and a refused port. The test
+ * (target/debug/smartbill-signup standin) and a refused port. The test
  * starts the stand-in itself, or uses the one at SMARTBILL_STANDIN_URL
  * (scripts/test-windows.sh: a Linux stand-in serving a program under Wine). */
 #include "check.h"
@@ -15,9 +15,9 @@ static void start_standin(void) {
         snprintf(base, sizeof base, "%s", given);
         return;
     }
-    standin = popen("target/debug/examples/smartbill_standin --max-requests 20 --idle-exit 60", "r");
+    standin = popen("target/debug/smartbill-signup standin --max-requests 20 --idle-exit 60", "r");
     if (!standin || !fgets(line, sizeof line, standin) || sscanf(line, "listening on %127s", base) != 1) {
-        fprintf(stderr, "could not start the stand-in (cargo build --examples first)\n");
+        fprintf(stderr, "could not start the stand-in (cargo build -p smartbill-signup-cli first)\n");
         exit(2);
     }
 }

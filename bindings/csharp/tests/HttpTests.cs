@@ -1,5 +1,5 @@
 // The network calls against the local SmartBill stand-in
-// (target/debug/examples/smartbill_standin) and a refused port.
+// (target/debug/smartbill-signup standin) and a refused port.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -13,12 +13,12 @@ namespace SmartbillSignup.Tests
 
         public static void RunAll()
         {
-            string exe = Path.Combine(Runner.Root, "target", "debug", "examples", "smartbill_standin");
+            string exe = Path.Combine(Runner.Root, "target", "debug", "smartbill-signup");
             Process standin = null;
             string baseUrl = null;
             Runner.Run("http stand-in starts", () =>
             {
-                var info = new ProcessStartInfo(exe, "--max-requests 20 --idle-exit 60")
+                var info = new ProcessStartInfo(exe, "standin --max-requests 20 --idle-exit 60")
                 {
                     UseShellExecute = false,
                     RedirectStandardOutput = true,
