@@ -15,6 +15,8 @@ mod copybook;
 mod declarations;
 #[path = "build/header.rs"]
 mod header;
+#[path = "build/windows_resource.rs"]
+mod windows_resource;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -181,6 +183,7 @@ fn main() {
     let parsed = header::Header::parse(&text);
     // The value smartbill_abi_checksum() returns (src/errors.rs).
     let checksum = format!("{:#010x}", parsed.checksum());
+    windows_resource::emit(parsed.functions.iter().map(|f| f.name.as_str()), &out_dir);
 
     let outputs = [
         ("include/smartbill_signup.h", text),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test in every language: lint, Rust, the fuzz targets, C (plain,
-# valgrind, ASan), the C examples, and each suite under bindings/ and
-# examples/. Installs what the machine lacks first; safe to run again.
+# valgrind, ASan), the C examples, the Windows DLLs under Wine, and each
+# suite under bindings/ and examples/. Installs what the machine lacks
+# first; safe to run again.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,9 @@ bash scripts/test-c.sh
 
 step "C examples under valgrind"
 bash examples/c/run.sh --valgrind
+
+step "Windows: the 64- and 32-bit DLLs, with the C tests and examples under Wine"
+bash scripts/test-windows.sh
 
 for suite in bindings/*/run-tests.sh examples/*/run-tests.sh; do
     [ -f "$suite" ] || continue

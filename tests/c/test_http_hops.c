@@ -5,12 +5,30 @@
  * redirecting server runs on a thread. The environment is read once per
  * process, when the first request with proxy=env is made: it is set first. */
 #include "check.h"
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
+#ifdef _WIN32
+/* Windows (scripts/test-windows.sh, under Wine): Winsock and the CRT's
+ * environment calls, which also update the process environment the
+ * library reads. */
+#include <winsock2.h>
+#include <ws2tcpip.h>
+typedef SOCKET socket_t;
+#define BAD_SOCKET(s) ((s) == INVALID_SOCKET)
+#define close_socket closesocket
+static void set_variable(const char *name, const char *value) { _putenv_s(name, value); }
+static void unset_variable(const char *name) { _putenv_s(name, ""); }
+#else
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+typedef int socket_t;
+#define BAD_SOCKET(s) ((s) < 0)
+#define close_socket close
+static void set_variable(const char *name, const char *value) { setenv(name, value, 1); }
+static void unset_variable(const char *name) { unsetenv(name); }
+#endif
 
 static const char *const PROXY_VARIABLES[] = {"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY",
                                               "all_proxy",  "NO_PROXY",   "no_proxy",    "REQUEST_METHOD"};
@@ -37,7 +55,7 @@ static void test_explicit_proxy_not_listening(void) {
 }
 
 struct redirector {
-    int listener;
+    socket_t listener;
     char location[128];
 };
 
@@ -45,15 +63,15 @@ struct redirector {
 static void *redirect_once(void *arg) {
     struct redirector *r = arg;
     char request[4096], answer[512];
-    int client = accept(r->listener, NULL, NULL);
-    if (client >= 0) {
-        ssize_t n = recv(client, request, sizeof request, 0);
+    socket_t client = accept(r->listener, NULL, NULL);
+    if (!BAD_SOCKET(client)) {
+        int n = (int)recv(client, request, (int)sizeof request, 0);
         (void)n;
         int len = snprintf(answer, sizeof answer,
                            "HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
                            r->location);
-        if (send(client, answer, (size_t)len, 0) < 0) perror("send");
-        close(client);
+        if (send(client, answer, len, 0) < 0) perror("send");
+        close_socket(client);
     }
     return NULL;
 }
@@ -72,7 +90,7 @@ static void test_redirect_to_a_refusing_host(void) {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     r.listener = socket(AF_INET, SOCK_STREAM, 0);
-    if (r.listener < 0 || bind(r.listener, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(r.listener, 1) != 0 ||
+    if (BAD_SOCKET(r.listener) || bind(r.listener, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(r.listener, 1) != 0 ||
         getsockname(r.listener, (struct sockaddr *)&addr, &addr_len) != 0) {
         perror("redirecting server");
         exit(2);
@@ -98,14 +116,21 @@ static void test_redirect_to_a_refusing_host(void) {
     smartbill_http_options_free(o);
     smartbill_form_free(form);
     pthread_join(server, NULL);
-    close(r.listener);
+    close_socket(r.listener);
 }
 
 int main(void) {
     size_t i;
-    for (i = 0; i < sizeof PROXY_VARIABLES / sizeof *PROXY_VARIABLES; i++) unsetenv(PROXY_VARIABLES[i]);
-    setenv("HTTP_PROXY", "http://127.0.0.1:9", 1);
-    setenv("NO_PROXY", "127.0.0.0/8", 1);
+#ifdef _WIN32
+    WSADATA wsa;
+    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) {
+        fprintf(stderr, "WSAStartup failed\n");
+        return 2;
+    }
+#endif
+    for (i = 0; i < sizeof PROXY_VARIABLES / sizeof *PROXY_VARIABLES; i++) unset_variable(PROXY_VARIABLES[i]);
+    set_variable("HTTP_PROXY", "http://127.0.0.1:9");
+    set_variable("NO_PROXY", "127.0.0.0/8");
     test_no_proxy_cidr();
     test_explicit_proxy_not_listening();
     test_redirect_to_a_refusing_host();
