@@ -1,6 +1,7 @@
 //! One server-side submit to the local stand-in, against `curl` posting the
 //! same body, alternating in one run; medians. `cargo bench --bench submit`
-//! (needs `cargo build --release --examples` and curl).
+//! (needs `cargo build --release -p smartbill-signup-cli`, whose `standin`
+//! command is the stand-in, and curl).
 
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::form::SignupForm;
@@ -20,12 +21,12 @@ fn main() {
     // Cargo's directory of final artifacts: CARGO_TARGET_DIR when set, else target/.
     let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into()))
-        .join("release/examples/smartbill_standin");
+        .join("release/smartbill-signup");
     let mut standin = Command::new(exe)
-        .args(["--max-requests", "100000", "--idle-exit", "60"])
+        .args(["standin", "--max-requests", "100000", "--idle-exit", "60"])
         .stdout(Stdio::piped())
         .spawn()
-        .expect("cargo build --release --examples first");
+        .expect("cargo build --release -p smartbill-signup-cli first");
     let mut banner = String::new();
     BufReader::new(standin.stdout.take().unwrap())
         .read_line(&mut banner)

@@ -107,9 +107,22 @@ fn call_area(out: &mut String) {
     field(out, "SB-STATUS", "USAGE BINARY-LONG");
     comment(out, "uint32_t text flags (SMARTBILL-TEXT-*).");
     field(out, "SB-FLAGS", "USAGE BINARY-LONG UNSIGNED");
-    comment(out, "Handles (SmartbillForm *, SmartbillCallback *).");
+    comment(
+        out,
+        "Handles (SmartbillForm *, SmartbillCallback *, SmartbillReceiver *, SmartbillRecord *).",
+    );
     field(out, "SB-FORM", "USAGE POINTER");
     field(out, "SB-CALLBACK-HANDLE", "USAGE POINTER");
+    field(out, "SB-RECEIVER", "USAGE POINTER");
+    field(out, "SB-RECORD", "USAGE POINTER");
+    comment(out, "uint32_t milliseconds (receiver_next, receiver_stop).");
+    field(out, "SB-TIMEOUT-MS", "USAGE BINARY-LONG UNSIGNED");
+    comment(
+        out,
+        "int64_t record number and version (record_id, receiver_ack_id).",
+    );
+    field(out, "SB-RECORD-NUMBER", "USAGE BINARY-DOUBLE");
+    field(out, "SB-RECORD-VERSION", "USAGE BINARY-DOUBLE");
     let signed = [
         ("SB-NAME-LEN", "ptrdiff_t length of a name argument"),
         ("SB-TEXT-LEN", "ptrdiff_t length of a text argument"),

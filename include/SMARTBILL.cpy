@@ -78,6 +78,22 @@
        78  SMARTBILL-ERR-HTTP-PROTOCOL       VALUE 46.
       * The response body exceeded the library's read limit.
        78  SMARTBILL-ERR-HTTP-TOO-LARGE      VALUE 47.
+      * The callback receiver could not listen on the address and port
+      * (in use, not an address of this machine, or not permitted).
+       78  SMARTBILL-ERR-RECEIVER-BIND       VALUE 50.
+      * The callback receiver's TLS certificate or key file is missing,
+      * unreadable or invalid.
+       78  SMARTBILL-ERR-RECEIVER-TLS        VALUE 51.
+      * The callback store could not be opened, read or written (SQLite
+      * error, disk full, locked too long, not owner-only, not a
+      * callback store).
+       78  SMARTBILL-ERR-STORE               VALUE 52.
+      * The callback store is on a network share, where SQLite's WAL is
+      * unsafe; put it on a local disk.
+       78  SMARTBILL-ERR-STORE-NETWORK-PATH  VALUE 53.
+      * The acknowledged record is not in the store (never received, or
+      * purged after its acknowledgement).
+       78  SMARTBILL-ERR-RECORD-UNKNOWN      VALUE 54.
 
       *-----------------------------------------------------------------
       * Other constants of smartbill_signup.h.
@@ -86,7 +102,7 @@
        78  SMARTBILL-ABI-VERSION             VALUE 1.
       * The checksum of this header's function prototypes (FNV-1a,
       * 32-bit, of their types, see build/header.rs).
-       78  SMARTBILL-ABI-CHECKSUM            VALUE 2575930594.
+       78  SMARTBILL-ABI-CHECKSUM            VALUE 807427318.
       * Text flag: UTF-8 (the default, no flag).
        78  SMARTBILL-TEXT-UTF8               VALUE 0.
       * Text flag: the text is CP949 (what Korean systems call
@@ -112,9 +128,17 @@
            05  SB-STATUS                USAGE BINARY-LONG.
       * uint32_t text flags (SMARTBILL-TEXT-*).
            05  SB-FLAGS                 USAGE BINARY-LONG UNSIGNED.
-      * Handles (SmartbillForm *, SmartbillCallback *).
+      * Handles (SmartbillForm *, SmartbillCallback *, SmartbillReceiver
+      * *, SmartbillRecord *).
            05  SB-FORM                  USAGE POINTER.
            05  SB-CALLBACK-HANDLE       USAGE POINTER.
+           05  SB-RECEIVER              USAGE POINTER.
+           05  SB-RECORD                USAGE POINTER.
+      * uint32_t milliseconds (receiver_next, receiver_stop).
+           05  SB-TIMEOUT-MS            USAGE BINARY-LONG UNSIGNED.
+      * int64_t record number and version (record_id, receiver_ack_id).
+           05  SB-RECORD-NUMBER         USAGE BINARY-DOUBLE.
+           05  SB-RECORD-VERSION        USAGE BINARY-DOUBLE.
        >>IF P64 SET
       * ptrdiff_t length of a name argument
            05  SB-NAME-LEN              USAGE BINARY-DOUBLE.

@@ -111,6 +111,16 @@
 #define SMARTBILL_ERR_HTTP_PROTOCOL 46
 /** The response body exceeded the library's read limit. */
 #define SMARTBILL_ERR_HTTP_TOO_LARGE 47
+/** The callback receiver could not listen on the address and port (in use, not an address of this machine, or not permitted). */
+#define SMARTBILL_ERR_RECEIVER_BIND 50
+/** The callback receiver's TLS certificate or key file is missing, unreadable or invalid. */
+#define SMARTBILL_ERR_RECEIVER_TLS 51
+/** The callback store could not be opened, read or written (SQLite error, disk full, locked too long, not owner-only, not a callback store). */
+#define SMARTBILL_ERR_STORE 52
+/** The callback store is on a network share, where SQLite's WAL is unsafe; put it on a local disk. */
+#define SMARTBILL_ERR_STORE_NETWORK_PATH 53
+/** The acknowledged record is not in the store (never received, or purged after its acknowledgement). */
+#define SMARTBILL_ERR_RECORD_UNKNOWN 54
 
 /*
  * Signup parameters: the names smartbill_form_set() takes, in SmartBill's
@@ -157,7 +167,7 @@
  * their types, see build/header.rs). Wrappers generated from this header
  * carry it and refuse a library whose smartbill_abi_checksum() differs.
  */
-#define SMARTBILL_ABI_CHECKSUM 2575930594
+#define SMARTBILL_ABI_CHECKSUM 807427318
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -196,6 +206,28 @@ typedef struct SmartbillForm SmartbillForm;
  * non-2xx answers returned (not errors), bodies up to 4 MiB.
  */
 typedef struct SmartbillHttpOptions SmartbillHttpOptions;
+
+/**
+ * A running callback receiver and its store, or a store opened without a
+ * server (opaque). Unlike other handles it may be used by several threads
+ * at once: one can wait in `smartbill_receiver_next` while another calls
+ * `smartbill_receiver_stop`. Only `smartbill_receiver_free` must come last.
+ */
+typedef struct SmartbillReceiver SmartbillReceiver;
+
+/**
+ * Receiver settings (opaque), for `smartbill_receiver_start` and
+ * `smartbill_receiver_open_store`. Made by `smartbill_receiver_options_new`,
+ * filled by `smartbill_receiver_options_set`, released by
+ * `smartbill_receiver_options_free`.
+ */
+typedef struct SmartbillReceiverOptions SmartbillReceiverOptions;
+
+/**
+ * One stored callback handed out by `smartbill_receiver_next` (opaque).
+ * Released by `smartbill_record_free`.
+ */
+typedef struct SmartbillRecord SmartbillRecord;
 
 /**
  * A received HTTP answer (opaque): status, content type and body.
@@ -717,7 +749,9 @@ int32_t smartbill_http_options_new(SmartbillHttpOptions **out);
 /**
  * Sets an HTTP option (UTF-8 name and value):
  * - `proxy`: `env` (default: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`,
- *   `NO_PROXY`), `off` (direct), or a proxy URL such as
+ *   `NO_PROXY` with host, domain, IP and CIDR entries; where none is set,
+ *   the system's settings, on Windows the Internet Options; read once per
+ *   process), `off` (direct), or an http(s) proxy URL such as
  *   `http://proxy.corp:3128`;
  * - `proxy_username`, `proxy_password`: basic credentials for an explicit
  *   proxy (set `proxy` first);
@@ -750,8 +784,8 @@ void smartbill_http_options_free(SmartbillHttpOptions *options);
  * NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
  * `_PROXY`, `_PROTOCOL`, `_TOO_LARGE`, `_STATUS` (only with
  * `fail_on_status`), `SMARTBILL_ERR_INVALID_ARGUMENT` for a bad URL or a
- * zero timeout. Messages name the host and cause, never the body or the
- * URL's path and query.
+ * zero timeout. Messages name the host and cause (and the proxy when one
+ * was used), never the body or the URL's path and query.
  */
 int32_t smartbill_http_send_callback(const char *url,
                                      ptrdiff_t url_len,
@@ -769,7 +803,9 @@ int32_t smartbill_http_send_callback(const char *url,
  * `output_charset` says so), following up to 5 redirects as a browser
  * would. The answer goes into `*out` (release with
  * `smartbill_response_free`); read its body, decoded by its declared
- * charset, with `smartbill_response_body`.
+ * charset, with `smartbill_response_body`. A 301, 302 or 303 continues as
+ * a GET without the body, a 307 or 308 repeats the POST; an error names
+ * the host that failed, which after a redirect is the host redirected to.
  *
  * `timeout_ms` (at least 1) bounds the whole exchange; `options` may be
  * NULL. Network failures as `smartbill_http_send_callback`. Messages name
@@ -781,23 +817,46 @@ int32_t smartbill_http_submit(const SmartbillForm *form,
                               SmartbillResponse **out);
 
 /**
- * The firewall check: can this machine reach SmartBill? `target` is an
- * environment (`demo`, `production` or a base URL, whose signup endpoint
- * is probed) or any http(s) URL. A GET is sent; redirects are not followed.
+ * The firewall check: can this machine reach SmartBill's signup endpoint?
+ * `environment` is `"demo"`, `"production"` or a base URL (http or https,
+ * optionally with a port and a path prefix such as a gateway's, no query or
+ * fragment), exactly as `smartbill_form_new` takes it; the probe goes to
+ * `<base>/xMain/mb/shar_transfer/info_inpt01.aspx`, where the form would
+ * post. Anything else, including a full signup URL or a URL with a query,
+ * is `SMARTBILL_ERR_INVALID_ARGUMENT` (field `environment`): to probe a URL
+ * exactly as given, use `smartbill_http_probe_url`. A GET is sent;
+ * redirects are not followed.
  *
  * Returns `SMARTBILL_OK` when the server answered at all (any HTTP status,
  * written to `*http_status`), else which failure: `SMARTBILL_ERR_HTTP_DNS`,
- * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY`,
- * `_PROTOCOL`, with the host and cause in the last error. `*elapsed_ms`
- * gets the time taken either way. `http_status` and `elapsed_ms` may be
- * NULL when not wanted; `options` may be NULL.
+ * `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY` (the
+ * proxy could not be reached, refused the request or wants credentials),
+ * `_PROTOCOL`, with the host (and proxy) and cause in the last error.
+ * `*elapsed_ms` gets the time taken either way. `http_status` and
+ * `elapsed_ms` may be NULL when not wanted; `options` may be NULL.
  */
-int32_t smartbill_http_probe(const char *target,
-                             ptrdiff_t target_len,
+int32_t smartbill_http_probe(const char *environment,
+                             ptrdiff_t environment_len,
                              const SmartbillHttpOptions *options,
                              uint32_t timeout_ms,
                              int32_t *http_status,
                              uint32_t *elapsed_ms);
+
+/**
+ * The firewall check for a URL exactly as given: `url` is any http(s) URL
+ * (a health-check page, a full signup URL, a URL with a query); nothing is
+ * added to its path. Otherwise as `smartbill_http_probe`: a GET, redirects
+ * not followed, `SMARTBILL_OK` with `*http_status` for any answer, an
+ * `SMARTBILL_ERR_HTTP_*` status naming the failed hop otherwise,
+ * `SMARTBILL_ERR_INVALID_ARGUMENT` (field `url`) for text that is not an
+ * http(s) URL with a host. Messages name the host, never the path or query.
+ */
+int32_t smartbill_http_probe_url(const char *url,
+                                 ptrdiff_t url_len,
+                                 const SmartbillHttpOptions *options,
+                                 uint32_t timeout_ms,
+                                 int32_t *http_status,
+                                 uint32_t *elapsed_ms);
 
 /**
  * Writes the HTTP status code of a response (e.g. 200) into `*status`.
@@ -847,6 +906,244 @@ int32_t smartbill_response_content_type(const SmartbillResponse *response,
  * Releases a response. NULL is accepted and ignored.
  */
 void smartbill_response_free(SmartbillResponse *response);
+
+/**
+ * Creates receiver options with the defaults into `*out` (no store, host
+ * or port yet: `smartbill_receiver_start` refuses until they are set).
+ * Release with `smartbill_receiver_options_free`.
+ */
+int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out);
+
+/**
+ * Sets a receiver option (UTF-8 name and value, both trimmed):
+ * - `store`: the SQLite file the callbacks are stored in (required); made
+ *   owner-only (0600) on Unix; refused on a network share
+ *   (`SMARTBILL_ERR_STORE_NETWORK_PATH`);
+ * - `host`: the IP address to listen on (required: `0.0.0.0` or `::` for
+ *   every interface, `127.0.0.1` for this machine only);
+ * - `port`: 0 to 65535 (required; 0 picks a free port, see
+ *   `smartbill_receiver_port`);
+ * - `path`: the only path served (default `/smartbill/callback`);
+ * - `environment`: `demo`, `production` (default) or a base URL (custom:
+ *   no fixed source address, only `extra_ips` may deliver);
+ * - `extra_ips`: more addresses allowed to deliver, separated by commas,
+ *   semicolons or whitespace;
+ * - `trusted_proxies`: proxies whose `X-Forwarded-For` is believed (from
+ *   any other peer the header is ignored);
+ * - `max_bytes`: the body limit, 1 to 16777216 (default 65536);
+ * - `tls_cert`, `tls_key`: PEM certificate chain and private key files to
+ *   serve HTTPS (both or neither);
+ * - `header_timeout_ms` (default 10000), `body_timeout_ms` (default 30000);
+ * - `max_connections`: served at once, 1 to 10000 (default 64); more wait
+ *   in the listen backlog;
+ * - `lease_seconds`: how long a record handed out stays reserved for the
+ *   handle that took it (default 60);
+ * - `retention_days`: delete acknowledged records this many days after
+ *   their acknowledgement (0: at once; default `off`: keep them);
+ * - `log_file`: append one line per request (never a secret).
+ *
+ * Unknown names or bad values: `SMARTBILL_ERR_INVALID_ARGUMENT` naming
+ * the option; the options are unchanged.
+ */
+int32_t smartbill_receiver_options_set(SmartbillReceiverOptions *options,
+                                       const char *name,
+                                       ptrdiff_t name_len,
+                                       const char *value,
+                                       ptrdiff_t value_len);
+
+/**
+ * Releases receiver options. NULL is accepted and ignored. A receiver
+ * started with them does not need them any more.
+ */
+void smartbill_receiver_options_free(SmartbillReceiverOptions *options);
+
+/**
+ * Starts a callback receiver: opens (or creates) the store, listens on
+ * `host`:`port` and serves on background threads inside this process.
+ * Every request is checked in the order of the README's endpoint rules:
+ * source address (403), path (404), method (405), size (413, never
+ * reading more than the limit + 1 bytes), body time (408), the callback
+ * parser (400 with the status name, never a secret), then the callback
+ * is committed to the store and only then answered 200 (500 if storing
+ * failed).
+ *
+ * On success `*out` receives the receiver (release with
+ * `smartbill_receiver_free`, after `smartbill_receiver_stop`); on failure
+ * NULL. Failures: `SMARTBILL_ERR_INVALID_ARGUMENT` (a missing or bad
+ * option, named as the last error's field), `SMARTBILL_ERR_STORE`,
+ * `SMARTBILL_ERR_STORE_NETWORK_PATH`, `SMARTBILL_ERR_RECEIVER_TLS`,
+ * `SMARTBILL_ERR_RECEIVER_BIND` (the port is in use, the host is not an
+ * address of this machine, or not permitted).
+ */
+int32_t smartbill_receiver_start(const SmartbillReceiverOptions *options,
+                                 SmartbillReceiver **out);
+
+/**
+ * Opens a store without a server, to drain what a receiver (in this
+ * process or another) stored: a batch job, a second drainer. Two handles
+ * on one store, in one process or two, never get the same record at once.
+ *
+ * `store`/`store_len`: the SQLite file (UTF-8). `options`: NULL for the
+ * defaults, or options whose `lease_seconds` and `retention_days` apply
+ * (the others are ignored). `*out` receives the handle (NULL on failure);
+ * `smartbill_receiver_port` and `_url` fail on it. Failures:
+ * `SMARTBILL_ERR_STORE`, `SMARTBILL_ERR_STORE_NETWORK_PATH`,
+ * `SMARTBILL_ERR_INVALID_ARGUMENT`.
+ */
+int32_t smartbill_receiver_open_store(const char *store,
+                                      ptrdiff_t store_len,
+                                      const SmartbillReceiverOptions *options,
+                                      SmartbillReceiver **out);
+
+/**
+ * Writes the port the receiver listens on into `*port` (the one chosen
+ * when `port` was 0). `SMARTBILL_ERR_INVALID_ARGUMENT` for a store opened
+ * without a server.
+ */
+int32_t smartbill_receiver_port(const SmartbillReceiver *receiver,
+                                uint16_t *port);
+
+/**
+ * Writes a URL that reaches the receiver from this machine, e.g.
+ * `http://127.0.0.1:8080/smartbill/callback` (https with TLS; an
+ * unspecified host shows as loopback). The URL to register with SmartBill
+ * is your public host name with the port your firewall forwards and this
+ * path. `flags` as for every text output (`SMARTBILL_TEXT_PAD` fills a
+ * fixed field). `SMARTBILL_ERR_INVALID_ARGUMENT` for a store opened
+ * without a server.
+ */
+int32_t smartbill_receiver_url(const SmartbillReceiver *receiver,
+                               uint32_t flags,
+                               char *buf,
+                               size_t cap,
+                               size_t *out_len);
+
+/**
+ * Takes the oldest pending record: a callback stored and not yet
+ * acknowledged in its current version, that no other handle holds. Waits
+ * up to `timeout_ms` for one (0: only looks). On `SMARTBILL_OK`, `*record`
+ * is the record (release with `smartbill_record_free`), or NULL when none
+ * came in time: not an error.
+ *
+ * The record stays reserved for this handle for the lease period
+ * (`lease_seconds`, default 60); acknowledge it with
+ * `smartbill_receiver_ack` once the ERP has saved it. An unacknowledged
+ * record is handed out again after its lease, and after a restart:
+ * delivery to the ERP is at least once. Works after
+ * `smartbill_receiver_stop` too. `SMARTBILL_ERR_STORE` when the store
+ * cannot be read.
+ */
+int32_t smartbill_receiver_next(const SmartbillReceiver *receiver,
+                                uint32_t timeout_ms,
+                                SmartbillRecord **record);
+
+/**
+ * Acknowledges the record's version: the ERP has saved it. A newer
+ * version that arrived meanwhile (new content for the same USER_SBID and
+ * COM_REGNO) stays pending and is handed out next. Acknowledging again is
+ * harmless. `SMARTBILL_ERR_RECORD_UNKNOWN` when the record is no longer
+ * in the store (purged after an earlier acknowledgement).
+ */
+int32_t smartbill_receiver_ack(const SmartbillReceiver *receiver,
+                               const SmartbillRecord *record);
+
+/**
+ * Acknowledges version `version` of record `number` (as
+ * `smartbill_record_id` gave them), for callers that keep the numbers
+ * rather than the record. `SMARTBILL_ERR_RECORD_UNKNOWN` for a record not
+ * in the store; `SMARTBILL_ERR_INVALID_ARGUMENT` for a version never stored.
+ */
+int32_t smartbill_receiver_ack_id(const SmartbillReceiver *receiver,
+                                  int64_t number,
+                                  int64_t version);
+
+/**
+ * Writes how many records the store holds and how many are pending (not
+ * acknowledged in their current version). Either pointer may be NULL.
+ */
+int32_t smartbill_receiver_counts(const SmartbillReceiver *receiver,
+                                  uint64_t *records,
+                                  uint64_t *pending);
+
+/**
+ * Stops serving: the port closes at once, requests in flight finish (up
+ * to `timeout_ms`; connections still open then are cut), and the
+ * receiver's threads are waited for. The store stays usable
+ * (`smartbill_receiver_next`, `_ack`). Stopping again, or a store opened
+ * without a server, does nothing. Call it before `smartbill_receiver_free`
+ * from a normal thread: never from DllMain, a destructor or a finalizer
+ * (it waits for threads).
+ */
+int32_t smartbill_receiver_stop(const SmartbillReceiver *receiver,
+                                uint32_t timeout_ms);
+
+/**
+ * Releases a receiver or store handle. NULL is accepted and ignored. A
+ * receiver still running is told to stop but not waited for (this call
+ * never waits for a thread, so a finalizer may call it); call
+ * `smartbill_receiver_stop` first to let requests in flight finish.
+ */
+void smartbill_receiver_free(SmartbillReceiver *receiver);
+
+/**
+ * Writes the record's number (one per USER_SBID and COM_REGNO, never
+ * reused) and the version of its content (from 1) handed out. Either
+ * pointer may be NULL.
+ */
+int32_t smartbill_record_id(const SmartbillRecord *record,
+                            int64_t *number,
+                            int64_t *version);
+
+/**
+ * Gives the record's callback as a new `SmartbillCallback` in `*out`:
+ * read it with `smartbill_callback_get` and friends, release it with
+ * `smartbill_callback_free` (it is a copy: it outlives the record).
+ */
+int32_t smartbill_record_callback(const SmartbillRecord *record,
+                                  SmartbillCallback **out);
+
+/**
+ * Writes the address that delivered the record (the TCP peer, or the
+ * client a trusted proxy named), e.g. `183.111.188.210`. `flags` as for
+ * every text output.
+ */
+int32_t smartbill_record_peer(const SmartbillRecord *record,
+                              uint32_t flags,
+                              char *buf,
+                              size_t cap,
+                              size_t *out_len);
+
+/**
+ * Writes when the record's version arrived, in milliseconds since the
+ * Unix epoch (UTC).
+ */
+int32_t smartbill_record_received_at(const SmartbillRecord *record,
+                                     int64_t *unix_ms);
+
+/**
+ * Writes when the record's version arrived as RFC 3339 text in UTC, 24
+ * characters: `2024-05-01T09:30:00.250Z`. `flags` as for every text output.
+ */
+int32_t smartbill_record_received_at_text(const SmartbillRecord *record,
+                                          uint32_t flags,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *out_len);
+
+/**
+ * Writes the body exactly as SmartBill sent it (it holds the auth code
+ * and token). Buffer rules as for every text output.
+ */
+int32_t smartbill_record_body(const SmartbillRecord *record,
+                              char *buf,
+                              size_t cap,
+                              size_t *out_len);
+
+/**
+ * Releases a record. NULL is accepted and ignored. Freeing a record does
+ * not acknowledge it.
+ */
+void smartbill_record_free(SmartbillRecord *record);
 
 #ifdef __cplusplus
 }  // extern "C"

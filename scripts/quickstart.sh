@@ -16,7 +16,7 @@ for f in libsmartbill_signup.so libsmartbill_signup.a; do
 done
 
 echo
-echo "== the quickstart program and the stand-in (debug build of the examples; the first build takes minutes)"
+echo "== the quickstart program and the smartbill-signup tool (its stand-in): the debug build, minutes the first time"
 sb_build_debug
 echo
 "$SB_DEBUG_DIR/examples/quickstart"

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-# The library (every crate type) and the stand-in the HTTP test starts.
+# The library (every crate type) and the stand-in the HTTP test starts
+# (smartbill-signup standin).
 sb_build_debug
 
 LIB_DIR=$SB_DEBUG_DIR

@@ -24,6 +24,7 @@ cargo test --quiet --workspace 2>&1
 
 step "the quickstart flow (debug build)"
 cargo build --quiet --examples
+cargo build --quiet -p smartbill-signup-cli
 target/debug/examples/quickstart
 
 step "C: every function through the header (plain, valgrind, ASan)"

@@ -14,7 +14,7 @@ use std::ffi::c_char;
 /// A parsed callback (opaque). Made by `smartbill_callback_parse`, released
 /// by `smartbill_callback_free`. Read-only once made: it may move between
 /// threads but must not be used by two threads at once.
-pub struct SmartbillCallback(Callback);
+pub struct SmartbillCallback(pub(crate) Callback);
 
 /// Parses the JSON body SmartBill POSTs to the ERP's callback URL.
 ///

@@ -37,7 +37,9 @@ pub unsafe extern "C" fn smartbill_http_options_new(out: *mut *mut SmartbillHttp
 
 /// Sets an HTTP option (UTF-8 name and value):
 /// - `proxy`: `env` (default: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`,
-///   `NO_PROXY`), `off` (direct), or a proxy URL such as
+///   `NO_PROXY` with host, domain, IP and CIDR entries; where none is set,
+///   the system's settings, on Windows the Internet Options; read once per
+///   process), `off` (direct), or an http(s) proxy URL such as
 ///   `http://proxy.corp:3128`;
 /// - `proxy_username`, `proxy_password`: basic credentials for an explicit
 ///   proxy (set `proxy` first);
@@ -103,8 +105,8 @@ pub(crate) fn hand_out(response: Response, out: &mut *mut SmartbillResponse) {
 /// NULL. Failures: `SMARTBILL_ERR_HTTP_CONNECT`, `_DNS`, `_TIMEOUT`, `_TLS`,
 /// `_PROXY`, `_PROTOCOL`, `_TOO_LARGE`, `_STATUS` (only with
 /// `fail_on_status`), `SMARTBILL_ERR_INVALID_ARGUMENT` for a bad URL or a
-/// zero timeout. Messages name the host and cause, never the body or the
-/// URL's path and query.
+/// zero timeout. Messages name the host and cause (and the proxy when one
+/// was used), never the body or the URL's path and query.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_http_send_callback(
     url: *const c_char,
@@ -141,7 +143,9 @@ pub unsafe extern "C" fn smartbill_http_send_callback(
 /// `output_charset` says so), following up to 5 redirects as a browser
 /// would. The answer goes into `*out` (release with
 /// `smartbill_response_free`); read its body, decoded by its declared
-/// charset, with `smartbill_response_body`.
+/// charset, with `smartbill_response_body`. A 301, 302 or 303 continues as
+/// a GET without the body, a 307 or 308 repeats the POST; an error names
+/// the host that failed, which after a redirect is the host redirected to.
 ///
 /// `timeout_ms` (at least 1) bounds the whole exchange; `options` may be
 /// NULL. Network failures as `smartbill_http_send_callback`. Messages name
@@ -165,20 +169,27 @@ pub unsafe extern "C" fn smartbill_http_submit(
     })
 }
 
-/// The firewall check: can this machine reach SmartBill? `target` is an
-/// environment (`demo`, `production` or a base URL, whose signup endpoint
-/// is probed) or any http(s) URL. A GET is sent; redirects are not followed.
+/// The firewall check: can this machine reach SmartBill's signup endpoint?
+/// `environment` is `"demo"`, `"production"` or a base URL (http or https,
+/// optionally with a port and a path prefix such as a gateway's, no query or
+/// fragment), exactly as `smartbill_form_new` takes it; the probe goes to
+/// `<base>/xMain/mb/shar_transfer/info_inpt01.aspx`, where the form would
+/// post. Anything else, including a full signup URL or a URL with a query,
+/// is `SMARTBILL_ERR_INVALID_ARGUMENT` (field `environment`): to probe a URL
+/// exactly as given, use `smartbill_http_probe_url`. A GET is sent;
+/// redirects are not followed.
 ///
 /// Returns `SMARTBILL_OK` when the server answered at all (any HTTP status,
 /// written to `*http_status`), else which failure: `SMARTBILL_ERR_HTTP_DNS`,
-/// `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY`,
-/// `_PROTOCOL`, with the host and cause in the last error. `*elapsed_ms`
-/// gets the time taken either way. `http_status` and `elapsed_ms` may be
-/// NULL when not wanted; `options` may be NULL.
+/// `_CONNECT` (refused, unreachable), `_TIMEOUT`, `_TLS`, `_PROXY` (the
+/// proxy could not be reached, refused the request or wants credentials),
+/// `_PROTOCOL`, with the host (and proxy) and cause in the last error.
+/// `*elapsed_ms` gets the time taken either way. `http_status` and
+/// `elapsed_ms` may be NULL when not wanted; `options` may be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_http_probe(
-    target: *const c_char,
-    target_len: isize,
+    environment: *const c_char,
+    environment_len: isize,
     options: *const SmartbillHttpOptions,
     timeout_ms: u32,
     http_status: *mut i32,
@@ -186,21 +197,72 @@ pub unsafe extern "C" fn smartbill_http_probe(
 ) -> i32 {
     guard("smartbill_http_probe", || {
         // SAFETY: the caller passes valid arguments per the documented rules.
-        let target = unsafe { text_in_as(target, target_len, 0, "target") }?;
+        let environment = unsafe { text_in_as(environment, environment_len, 0, "environment") }?;
         let options = unsafe { call_options(options, timeout_ms) }?;
+        let outputs = ProbeOutputs {
+            http_status,
+            elapsed_ms,
+        };
+        unsafe { outputs.report(|| http::probe_environment(&environment, &options)) }
+    })
+}
+
+/// The firewall check for a URL exactly as given: `url` is any http(s) URL
+/// (a health-check page, a full signup URL, a URL with a query); nothing is
+/// added to its path. Otherwise as `smartbill_http_probe`: a GET, redirects
+/// not followed, `SMARTBILL_OK` with `*http_status` for any answer, an
+/// `SMARTBILL_ERR_HTTP_*` status naming the failed hop otherwise,
+/// `SMARTBILL_ERR_INVALID_ARGUMENT` (field `url`) for text that is not an
+/// http(s) URL with a host. Messages name the host, never the path or query.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_http_probe_url(
+    url: *const c_char,
+    url_len: isize,
+    options: *const SmartbillHttpOptions,
+    timeout_ms: u32,
+    http_status: *mut i32,
+    elapsed_ms: *mut u32,
+) -> i32 {
+    guard("smartbill_http_probe_url", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let url = unsafe { text_in_as(url, url_len, 0, "url") }?;
+        let options = unsafe { call_options(options, timeout_ms) }?;
+        let outputs = ProbeOutputs {
+            http_status,
+            elapsed_ms,
+        };
+        unsafe { outputs.report(|| http::probe(&url, &options)) }
+    })
+}
+
+/// The optional outputs of both probes.
+struct ProbeOutputs {
+    http_status: *mut i32,
+    elapsed_ms: *mut u32,
+}
+
+impl ProbeOutputs {
+    /// Runs `probe`, writes the time taken either way and the status on success.
+    ///
+    /// # Safety
+    /// Each pointer is NULL or valid for a write.
+    unsafe fn report(
+        self,
+        probe: impl FnOnce() -> smartbill_signup_core::Result<http::Probe>,
+    ) -> smartbill_signup_core::Result<()> {
         let started = std::time::Instant::now();
-        let result = http::probe_target(&target, &options);
+        let result = probe();
         let millis = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
         // SAFETY: NULL or valid for a write, per the documented rules.
-        if let Some(slot) = unsafe { elapsed_ms.as_mut() } {
+        if let Some(slot) = unsafe { self.elapsed_ms.as_mut() } {
             *slot = millis;
         }
         let probe = result?;
-        if let Some(slot) = unsafe { http_status.as_mut() } {
+        if let Some(slot) = unsafe { self.http_status.as_mut() } {
             *slot = probe.status as i32;
         }
         Ok(())
-    })
+    }
 }
 
 /// Writes the HTTP status code of a response (e.g. 200) into `*status`.

@@ -15,6 +15,7 @@ mod callback;
 mod errors;
 mod form;
 mod http;
+mod receiver;
 
 // The exports, callable from Rust too (the tests and benchmarks call the
 // C ABI itself through the rlib).

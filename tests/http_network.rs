@@ -276,3 +276,173 @@ fn blocking_http_inside_an_async_runtime_is_a_clear_error() {
     assert_eq!(e.status(), Status::Internal);
     assert!(e.message().contains("async"), "{}", e.message());
 }
+
+/// A server that answers every connection with a redirect to `location`.
+fn redirecting(connections: usize, status: &'static str, location: String) -> String {
+    serve(connections, move |s, _| {
+        let head = format!(
+            "HTTP/1.1 {status}\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        let _ = s.write_all(head.as_bytes());
+    })
+    .0
+}
+
+fn port_of(url: &str) -> String {
+    url.rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string()
+}
+
+#[test]
+fn after_a_redirect_a_refusal_names_the_host_redirected_to() {
+    let refused = refused_address();
+    let first = redirecting(1, "302 Found", format!("{refused}/next?token=SECRET"));
+    let e = http::post(&first, b"a=1".to_vec(), "text/plain", &direct(5000), true).unwrap_err();
+    assert_eq!(e.status(), Status::HttpConnect, "{}", e.message());
+    assert!(e.message().contains(&refused), "{}", e.message());
+    assert!(
+        !e.message().contains(&port_of(&first)),
+        "the first host answered: {}",
+        e.message()
+    );
+    assert!(!e.message().contains("SECRET"), "{}", e.message());
+}
+
+#[test]
+fn after_a_redirect_a_timeout_names_the_host_redirected_to() {
+    let (silent, _) = serve(1, |_, _| thread::sleep(Duration::from_secs(4)));
+    let first = redirecting(1, "307 Temporary Redirect", format!("{silent}/slow"));
+    let started = Instant::now();
+    let e = http::post(&first, b"a=1".to_vec(), "text/plain", &direct(1000), true).unwrap_err();
+    assert_eq!(e.status(), Status::HttpTimeout, "{}", e.message());
+    assert!(e.message().contains(&silent), "{}", e.message());
+    assert!(!e.message().contains(&port_of(&first)), "{}", e.message());
+    // The timeout bounds the whole exchange, redirects included (generous bound).
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn after_a_redirect_a_failing_status_names_the_host_that_answered() {
+    let (last, _) = serve(1, |s, _| {
+        respond(s, "500 Internal Server Error", "text/plain", b"")
+    });
+    let first = redirecting(1, "303 See Other", format!("{last}/done"));
+    let mut strict = direct(5000);
+    strict.fail_on_status = true;
+    let e = http::post(&first, vec![], "text/plain", &strict, true).unwrap_err();
+    assert_eq!(e.status(), Status::HttpStatus, "{}", e.message());
+    assert!(e.message().contains(&last), "{}", e.message());
+}
+
+#[test]
+fn redirects_continue_as_a_browser_would() {
+    // 301, 302 and 303 continue as a GET without the body; 307 and 308 repeat the POST.
+    for (status, method, body) in [
+        ("301 Moved Permanently", "GET", &b""[..]),
+        ("302 Found", "GET", b""),
+        ("303 See Other", "GET", b""),
+        ("307 Temporary Redirect", "POST", b"a=1"),
+        ("308 Permanent Redirect", "POST", b"a=1"),
+    ] {
+        let (last, seen) = serve(1, |s, _| respond(s, "200 OK", "text/plain", b"landed"));
+        let first = redirecting(1, status, format!("{last}/landing"));
+        let r = http::post(&first, b"a=1".to_vec(), "text/plain", &direct(5000), true).unwrap();
+        assert_eq!(
+            (r.status, r.text().unwrap().as_str()),
+            (200, "landed"),
+            "{status}"
+        );
+        let req = seen.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert_eq!(
+            req.request_line,
+            format!("{method} /landing HTTP/1.1"),
+            "{status}"
+        );
+        assert_eq!(req.body, body, "{status}");
+        assert_eq!(
+            req.header("content-type").is_some(),
+            method == "POST",
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn redirects_are_not_followed_unless_asked_and_are_bounded() {
+    let first = redirecting(1, "302 Found", "/elsewhere".into());
+    let r = http::post(&first, vec![], "text/plain", &direct(5000), false).unwrap();
+    assert_eq!(r.status, 302);
+    // A server that redirects to itself forever: stopped after MAX_REDIRECTS.
+    let (looping, seen) = serve(http::MAX_REDIRECTS + 1, |s, _| {
+        let _ = s.write_all(
+            b"HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        );
+    });
+    let e = http::post(&looping, vec![], "text/plain", &direct(5000), true).unwrap_err();
+    assert_eq!(e.status(), Status::HttpProtocol, "{}", e.message());
+    assert!(e.message().contains("more than 5"), "{}", e.message());
+    for _ in 0..=http::MAX_REDIRECTS {
+        seen.recv_timeout(Duration::from_secs(5)).unwrap();
+    }
+    // A redirect away from http(s) is refused, naming the host that sent it.
+    let first = redirecting(1, "302 Found", "ftp://files.example/x".into());
+    let e = http::post(&first, vec![], "text/plain", &direct(5000), true).unwrap_err();
+    assert_eq!(e.status(), Status::HttpProtocol, "{}", e.message());
+    assert!(e.message().contains(&first), "{}", e.message());
+}
+
+#[test]
+fn a_proxy_that_is_not_listening_is_named() {
+    let proxy = refused_address();
+    let mut o = direct(3000);
+    o.proxy = ProxyMode::Explicit {
+        url: proxy.clone(),
+        username: None,
+        password: None,
+    };
+    for target in ["http://smartbill.test/x", "https://smartbill.test/x"] {
+        let e = http::probe(target, &o).unwrap_err();
+        assert_eq!(e.status(), Status::HttpProxy, "{target}: {}", e.message());
+        assert!(
+            e.message().starts_with(&format!("proxy {proxy}")),
+            "{target}: {}",
+            e.message()
+        );
+        assert!(e.message().contains("smartbill.test"), "{}", e.message());
+    }
+}
+
+#[test]
+fn a_proxy_that_refuses_a_tunnel_is_named() {
+    // An https target goes through CONNECT; the proxy says no (403), or
+    // wants credentials (407).
+    for answer in ["403 Forbidden", "407 Proxy Authentication Required"] {
+        let (proxy, seen) = serve(1, move |s, _| respond(s, answer, "text/plain", b""));
+        let mut o = direct(5000);
+        o.proxy = ProxyMode::Explicit {
+            url: proxy.clone(),
+            username: None,
+            password: None,
+        };
+        let e = http::probe("https://smartbill.test/health", &o).unwrap_err();
+        assert_eq!(e.status(), Status::HttpProxy, "{answer}: {}", e.message());
+        assert!(e.message().contains(&proxy), "{}", e.message());
+        let req = seen.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert_eq!(req.request_line, "CONNECT smartbill.test:443 HTTP/1.1");
+    }
+}
+
+#[test]
+fn a_refused_target_without_a_proxy_is_never_blamed_on_one() {
+    let target = refused_address();
+    let e = http::probe(&target, &direct(3000)).unwrap_err();
+    assert_eq!(e.status(), Status::HttpConnect, "{}", e.message());
+    assert!(!e.message().contains("proxy"), "{}", e.message());
+}

@@ -11,8 +11,8 @@ source "$root/scripts/lib.sh"
 ensure_apt mono-mcs mono-runtime libmono-i18n-cjk4.0-cil gcc
 
 cd "$root"
-# A no-op when fresh; the stand-in example plays SmartBill for the HTTP
-# tests. The tests load this debug build's library ($SB_DEBUG_DIR).
+# A no-op when fresh; `smartbill-signup standin` plays SmartBill for the
+# HTTP tests. The tests load this debug build's library ($SB_DEBUG_DIR).
 sb_build_debug
 out="$root/target/csharp"
 mkdir -p "$out"

@@ -41,7 +41,11 @@ pub fn generate(header: &Header) -> String {
          internal const string Lib = \"smartbill_signup\";\n\n",
     );
     for define in &header.defines {
-        let ty = if i32::try_from(define.value).is_ok() {
+        // The checksum is a uint32_t whatever its value (as an int it would
+        // change type with the prototypes).
+        let ty = if define.name == "SMARTBILL_ABI_CHECKSUM" {
+            "uint"
+        } else if i32::try_from(define.value).is_ok() {
             "int"
         } else if u32::try_from(define.value).is_ok() {
             "uint"

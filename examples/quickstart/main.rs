@@ -3,9 +3,9 @@
 //! submit the form, receive SmartBill's callback at our own endpoint, check
 //! who sent it, parse it and store it.
 //!
-//! `cargo run --release --example quickstart` (builds the stand-in too with
-//! `cargo build --release --examples` first). Files go to
-//! `target/quickstart/`.
+//! `cargo build --release -p smartbill-signup-cli` (the stand-in is its
+//! `standin` command), then `cargo run --release --example quickstart`.
+//! Files go to `target/quickstart/`.
 
 #[path = "../callback_endpoint/handler.rs"]
 mod handler;
@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\n== 4. The firewall check");
     let options = http::Options::with_timeout_ms(5_000)?;
-    let probe = http::probe_target(&base, &options)?;
+    let probe = http::probe_environment(&base, &options)?;
     println!(
         "  stand-in reachable: HTTP {} in {} ms",
         probe.status,
@@ -125,12 +125,18 @@ fn company_form(environment: Environment) -> smartbill_signup_core::Result<Signu
     Ok(form)
 }
 
-/// Starts the stand-in that sits beside this example's binary.
+/// Starts the stand-in, `smartbill-signup standin`, from the directory
+/// above this example's (`target/<profile>/`).
 fn start_standin(callback_url: &str) -> std::io::Result<(Child, String)> {
-    let exe: PathBuf = std::env::current_exe()?
-        .with_file_name(format!("smartbill_standin{}", std::env::consts::EXE_SUFFIX));
+    let examples = std::env::current_exe()?;
+    let profile = examples
+        .parent()
+        .and_then(Path::parent)
+        .ok_or_else(|| std::io::Error::other("no target directory above the example"))?;
+    let exe: PathBuf = profile.join(format!("smartbill-signup{}", std::env::consts::EXE_SUFFIX));
     let mut child = Command::new(&exe)
         .args([
+            "standin",
             "--callback-url",
             callback_url,
             "--max-requests",
@@ -143,7 +149,10 @@ fn start_standin(callback_url: &str) -> std::io::Result<(Child, String)> {
         .map_err(|e| {
             std::io::Error::new(
                 e.kind(),
-                format!("{}: {e} (cargo build --examples)", exe.display()),
+                format!(
+                    "{}: {e} (cargo build -p smartbill-signup-cli)",
+                    exe.display()
+                ),
             )
         })?;
     let mut banner = String::new();
@@ -166,8 +175,10 @@ fn serve_one_callback(
     listener.set_nonblocking(false)?;
     let (mut stream, peer) = listener.accept()?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let request = tiny_http::read_request(&mut stream)
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "no request"))?;
+    let request = tiny_http::read_request(&mut stream).map_err(|error| {
+        tiny_http::write_refusal(&mut stream, &error);
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{error:?}"))
+    })?;
     let status = handler::handle(allow, peer.ip(), &request.body, store);
     let line = match status {
         200 => "200 OK",

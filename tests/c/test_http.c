@@ -1,5 +1,5 @@
 /* HTTP through the C ABI, against the local SmartBill stand-in
- * (target/debug/examples/smartbill_standin) and a refused port. */
+ * (target/debug/smartbill-signup standin) and a refused port. */
 #include "check.h"
 #include <stdio.h>
 
@@ -8,9 +8,9 @@ static char base[128];
 
 static void start_standin(void) {
     char line[256];
-    standin = popen("target/debug/examples/smartbill_standin --max-requests 20 --idle-exit 60", "r");
+    standin = popen("target/debug/smartbill-signup standin --max-requests 20 --idle-exit 60", "r");
     if (!standin || !fgets(line, sizeof line, standin) || sscanf(line, "listening on %127s", base) != 1) {
-        fprintf(stderr, "could not start the stand-in (cargo build --examples first)\n");
+        fprintf(stderr, "could not start the stand-in (cargo build -p smartbill-signup-cli first)\n");
         exit(2);
     }
 }
@@ -86,17 +86,59 @@ static void test_refused(void) {
 static void test_probe(void) {
     int32_t http_status = 0;
     uint32_t elapsed = 99999;
+    char url[256];
     /* An environment given as a base URL: its signup endpoint is probed. */
     CHECK_STATUS(smartbill_http_probe(base, -1, NULL, 5000, &http_status, &elapsed), "OK", "probe stand-in");
     CHECK(http_status == 200, "status %d", http_status);
     CHECK(elapsed < 5000, "elapsed %u", elapsed);
     CHECK_STATUS(smartbill_http_probe(base, -1, NULL, 5000, NULL, NULL), "OK", "outputs optional");
+    /* A base URL with a path prefix (a gateway) gets the action path below it:
+     * the stand-in has nothing there. */
+    snprintf(url, sizeof url, "%s/health", base);
+    CHECK_STATUS(smartbill_http_probe(url, -1, NULL, 5000, &http_status, NULL), "OK", "probe gateway base");
+    CHECK(http_status == 404, "status %d", http_status);
     elapsed = 99999;
     CHECK_STATUS(smartbill_http_probe("http://127.0.0.1:9", -1, NULL, 3000, &http_status, &elapsed), "HTTP_CONNECT",
                  "refused");
     CHECK(elapsed < 3000, "elapsed on failure %u", elapsed);
     CHECK_STATUS(smartbill_http_probe("not a target", -1, NULL, 3000, &http_status, NULL), "INVALID_ARGUMENT", "bad");
+    CHECK(strcmp(last_error_field(), "environment") == 0, "field %s", last_error_field());
+    /* Not an environment: refused, pointing at the URL probe. */
+    snprintf(url, sizeof url, "%s/xMain/mb/shar_transfer/info_inpt01.aspx", base);
+    CHECK_STATUS(smartbill_http_probe(url, -1, NULL, 3000, &http_status, NULL), "INVALID_ARGUMENT", "full URL");
+    CHECK(strstr(last_error(), "probe_url") != NULL, "%s", last_error());
     CHECK_STATUS(smartbill_http_probe(NULL, -1, NULL, 3000, &http_status, NULL), "NULL_ARGUMENT", "NULL target");
+}
+
+static void test_probe_url(void) {
+    int32_t http_status = 0;
+    uint32_t elapsed = 99999;
+    char url[256];
+    /* Exactly as given: the signup endpoint itself, then a path the stand-in lacks. */
+    snprintf(url, sizeof url, "%s/xMain/mb/shar_transfer/info_inpt01.aspx", base);
+    CHECK_STATUS(smartbill_http_probe_url(url, -1, NULL, 5000, &http_status, &elapsed), "OK", "full URL");
+    CHECK(http_status == 200, "status %d", http_status);
+    CHECK(elapsed < 5000, "elapsed %u", elapsed);
+    snprintf(url, sizeof url, "%s/health?deep=1", base);
+    CHECK_STATUS(smartbill_http_probe_url(url, -1, NULL, 5000, &http_status, NULL), "OK", "health URL");
+    CHECK(http_status == 404, "status %d", http_status);
+    /* With a length: the rest of the buffer is not part of the URL. */
+    snprintf(url, sizeof url, "%s/xMain/mb/shar_transfer/info_inpt01.aspxGARBAGE", base);
+    CHECK_STATUS(smartbill_http_probe_url(url, (intptr_t)strlen(url) - 7, NULL, 5000, &http_status, NULL), "OK",
+                 "length");
+    CHECK(http_status == 200, "status %d", http_status);
+    elapsed = 99999;
+    CHECK_STATUS(smartbill_http_probe_url("http://127.0.0.1:9/health?token=SECRET", -1, NULL, 3000, &http_status,
+                                          &elapsed),
+                 "HTTP_CONNECT", "refused");
+    CHECK(strstr(last_error(), "127.0.0.1:9") != NULL && strstr(last_error(), "SECRET") == NULL, "%s", last_error());
+    CHECK(elapsed < 3000, "elapsed on failure %u", elapsed);
+    CHECK_STATUS(smartbill_http_probe_url("demo", -1, NULL, 3000, &http_status, NULL), "INVALID_ARGUMENT",
+                 "an environment is not a URL");
+    CHECK(strcmp(last_error_field(), "url") == 0, "field %s", last_error_field());
+    CHECK_STATUS(smartbill_http_probe_url("ftp://127.0.0.1/", -1, NULL, 3000, NULL, NULL), "INVALID_ARGUMENT", "scheme");
+    CHECK_STATUS(smartbill_http_probe_url(url, -1, NULL, 0, NULL, NULL), "INVALID_ARGUMENT", "zero timeout");
+    CHECK_STATUS(smartbill_http_probe_url(NULL, -1, NULL, 3000, NULL, NULL), "NULL_ARGUMENT", "NULL url");
 }
 
 static void test_submit(void) {
@@ -138,6 +180,7 @@ int main(void) {
     test_send_callback();
     test_refused();
     test_probe();
+    test_probe_url();
     test_submit();
     pclose(standin);
     return report("test_http");

@@ -10,9 +10,9 @@ static char base[128];
 
 static void start_standin(void) {
     char line[256];
-    standin = popen("target/debug/examples/smartbill_standin --max-requests 20 --idle-exit 60", "r");
+    standin = popen("target/debug/smartbill-signup standin --max-requests 20 --idle-exit 60", "r");
     if (!standin || !fgets(line, sizeof line, standin) || sscanf(line, "listening on %127s", base) != 1) {
-        fprintf(stderr, "could not start the stand-in (cargo build --examples first)\n");
+        fprintf(stderr, "could not start the stand-in (cargo build -p smartbill-signup-cli first)\n");
         exit(2);
     }
 }

@@ -1,5 +1,6 @@
-//! Starting the SmartBill stand-in example (built by `cargo test` with the
-//! other examples) as a child process, and reading what it received.
+//! Starting the SmartBill stand-in (`smartbill-signup standin`, the
+//! command-line tool's; `cargo test --workspace` builds it) as a child
+//! process, and reading what it received.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -24,14 +25,19 @@ impl StandIn {
     /// Starts the stand-in on a free loopback port with extra arguments.
     pub fn start(extra: &[&str]) -> StandIn {
         let exe = target_dir()
-            .join("debug/examples")
-            .join(format!("smartbill_standin{}", std::env::consts::EXE_SUFFIX));
+            .join("debug")
+            .join(format!("smartbill-signup{}", std::env::consts::EXE_SUFFIX));
         let mut child = Command::new(&exe)
-            .args(["--max-requests", "50", "--idle-exit", "120"])
+            .args(["standin", "--max-requests", "50", "--idle-exit", "120"])
             .args(extra)
             .stdout(Stdio::piped())
             .spawn()
-            .unwrap_or_else(|e| panic!("{}: {e} (cargo build --examples)", exe.display()));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{}: {e} (cargo test --workspace builds it; or cargo build -p smartbill-signup-cli)",
+                    exe.display()
+                )
+            });
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)

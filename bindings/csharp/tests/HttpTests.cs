@@ -1,6 +1,6 @@
 // The network calls against the local SmartBill stand-in
-// ($SMARTBILL_TARGET_DIR, else target/: debug/examples/smartbill_standin)
-// and a refused port.
+// ($SMARTBILL_TARGET_DIR, else target/: debug/smartbill-signup standin) and
+// a refused port.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -16,12 +16,12 @@ namespace SmartbillSignup.Tests
         {
             string targetDir = Environment.GetEnvironmentVariable("SMARTBILL_TARGET_DIR");
             if (string.IsNullOrEmpty(targetDir)) targetDir = Path.Combine(Runner.Root, "target");
-            string exe = Path.Combine(targetDir, "debug", "examples", "smartbill_standin");
+            string exe = Path.Combine(targetDir, "debug", "smartbill-signup");
             Process standin = null;
             string baseUrl = null;
             Runner.Run("http stand-in starts", () =>
             {
-                var info = new ProcessStartInfo(exe, "--max-requests 20 --idle-exit 60")
+                var info = new ProcessStartInfo(exe, "standin --max-requests 20 --idle-exit 60")
                 {
                     UseShellExecute = false,
                     RedirectStandardOutput = true,
@@ -62,11 +62,38 @@ namespace SmartbillSignup.Tests
                 {
                     ProbeResult up = Http.Probe(baseUrl, Direct);
                     Assert.True(up.Reachable && up.Status == 200 && up.Error == null, up.ToString());
+                    // A base URL with a path prefix gets the signup path below it: nothing there.
+                    ProbeResult gateway = Http.Probe(baseUrl + "/health", Direct);
+                    Assert.True(gateway.Reachable && gateway.Status == 404, gateway.ToString());
                     ProbeResult down = Http.Probe("http://127.0.0.1:9", Direct);
                     Assert.True(!down.Reachable && down.Status == null, down.ToString());
                     Assert.Equal("HTTP_CONNECT", down.Error, "error");
                     Assert.True(down.Message.Contains("127.0.0.1"), down.Message);
                     Assert.Throws("INVALID_ARGUMENT", () => Http.Probe("not a target", Direct), "bad target");
+                    var full = Assert.Throws("INVALID_ARGUMENT", () => Http.Probe(baseUrl + "/xMain/mb/shar_transfer/info_inpt01.aspx", Direct), "full URL");
+                    Assert.Equal("environment", full.Field, "field");
+                    Assert.True(full.Message.Contains("probe_url"), full.Message);
+                    Assert.Throws<ArgumentNullException>(() => Http.Probe(null, Direct), "null");
+                });
+                Runner.Run("http probe url", () =>
+                {
+                    ProbeResult exact = Http.ProbeUrl(baseUrl + "/xMain/mb/shar_transfer/info_inpt01.aspx", Direct);
+                    Assert.True(exact.Reachable && exact.Status == 200, exact.ToString());
+                    ProbeResult health = Http.ProbeUrl(baseUrl + "/health?deep=1", Direct);
+                    Assert.True(health.Reachable && health.Status == 404, health.ToString());
+                    ProbeResult down = Http.ProbeUrl("http://127.0.0.1:9/health?token=SECRET", Direct);
+                    Assert.Equal("HTTP_CONNECT", down.Error, "error");
+                    Assert.True(down.Message.Contains("127.0.0.1:9") && !down.Message.Contains("SECRET"), down.Message);
+                    var e = Assert.Throws("INVALID_ARGUMENT", () => Http.ProbeUrl("demo", Direct), "an environment is not a URL");
+                    Assert.Equal("url", e.Field, "field");
+                    Assert.Throws<ArgumentNullException>(() => Http.ProbeUrl(null, Direct), "null");
+                });
+                Runner.Run("http proxy that is not listening is named", () =>
+                {
+                    var viaDeadProxy = new HttpSettings { Proxy = "http://127.0.0.1:9", Timeout = TimeSpan.FromSeconds(5) };
+                    ProbeResult r = Http.ProbeUrl("http://127.0.0.2:9/", viaDeadProxy);
+                    Assert.Equal("HTTP_PROXY", r.Error, "error");
+                    Assert.True(r.Message.StartsWith("proxy http://127.0.0.1:9 (for http://127.0.0.2:9)", StringComparison.Ordinal), r.Message);
                 });
                 Runner.Run("http submit signup in UTF-8 and EUC-KR", () =>
                 {

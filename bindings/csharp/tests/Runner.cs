@@ -134,6 +134,7 @@ namespace SmartbillSignup.Tests
             CallbackTests.RunAll();
             WrapperTests.RunAll();
             HttpTests.RunAll();
+            ReceiverTests.RunAll();
             WindowsDllTests.RunAll();
             Console.WriteLine("csharp: " + _passed + " passed, " + _failed + " failed");
             return _failed == 0 && _passed > 0 ? 0 : 1;

@@ -1,7 +1,8 @@
 """Local servers for the HTTP tests, all on 127.0.0.1 and all bounded:
 
-- ``standin``: the repository's SmartBill stand-in (cargo build --examples
-  builds it; run-tests.sh does so), stopped after the session;
+- ``standin``: the repository's SmartBill stand-in, ``smartbill-signup
+  standin`` (cargo build -p smartbill-signup-cli builds it; run-tests.sh does
+  so), stopped after the session;
 - ``recorder``: a Python HTTP server that records what it receives and
   answers what the test tells it to;
 - ``silent_url``: a port that accepts connections and never answers;
@@ -21,15 +22,15 @@ import pytest
 
 from support import TARGET
 
-STANDIN = TARGET / "debug" / "examples" / ("smartbill_standin" + (".exe" if os.name == "nt" else ""))
+STANDIN = TARGET / "debug" / ("smartbill-signup" + (".exe" if os.name == "nt" else ""))
 
 
 def start_standin(*args: str) -> Tuple[subprocess.Popen, str]:
     """Starts the stand-in and returns it with its base URL."""
     if not STANDIN.is_file():
-        pytest.fail(f"{STANDIN} is missing: run `cargo build --examples` (run-tests.sh does)")
+        pytest.fail(f"{STANDIN} is missing: run `cargo build -p smartbill-signup-cli` (run-tests.sh does)")
     process = subprocess.Popen(
-        [str(STANDIN), "--max-requests", "200", "--idle-exit", "60", *args],
+        [str(STANDIN), "standin", "--max-requests", "200", "--idle-exit", "60", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

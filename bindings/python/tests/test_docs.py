@@ -8,13 +8,13 @@ import re
 import pytest
 
 import smartbill_signup
-from smartbill_signup import _errors, brn, callback, form, network
+from smartbill_signup import _errors, brn, callback, form, network, receiver
 from support import REPO
 
 README = REPO / "bindings" / "python" / "README.md"
 
 
-@pytest.mark.parametrize("module", [smartbill_signup, brn, _errors, form, callback, network], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [smartbill_signup, brn, _errors, form, callback, network, receiver], ids=lambda m: m.__name__)
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.attempted > 0

@@ -182,7 +182,7 @@ class TestCallbackEndpoint:
 
     def test_other_paths_and_methods(self, endpoint: Endpoint) -> None:
         assert send(endpoint.url.replace("/smartbill/callback", "/other"), PAYLOAD).status == 404
-        assert sb.probe(endpoint.url, proxy="off").status == 405
+        assert sb.probe_url(endpoint.url, proxy="off").status == 405
 
     def test_the_log_never_holds_the_secrets(self, endpoint: Endpoint) -> None:
         send(endpoint.url, PAYLOAD)

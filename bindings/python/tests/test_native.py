@@ -24,12 +24,17 @@ NOT_WRAPPED = {
     "smartbill_last_error_status": "the wrapper has the status from the failing call itself",
     "smartbill_status_name_into": "for COBOL, which cannot read a C string; Python uses smartbill_status_name",
     "smartbill_last_error_into": "for COBOL's CP949 fixed fields; Python reads the UTF-8 message",
+    "smartbill_record_received_at_text": "for COBOL's fixed fields; Python gives received_at as a datetime",
 }
 
 C_TO_CTYPES = {
     "int32_t": ctypes.c_int32,
     "uint32_t": ctypes.c_uint32,
     "uint8_t": ctypes.c_uint8,
+    "int64_t": ctypes.c_int64,
+    "int64_t *": ctypes.POINTER(ctypes.c_int64),
+    "uint64_t *": ctypes.POINTER(ctypes.c_uint64),
+    "uint16_t *": ctypes.POINTER(ctypes.c_uint16),
     "size_t": ctypes.c_size_t,
     "ptrdiff_t": ctypes.c_ssize_t,
     "const char *": ctypes.c_char_p,
@@ -46,7 +51,15 @@ C_TO_CTYPES = {
 }
 # Each opaque handle is a pointer to its own ctypes type, const or not;
 # an out parameter (Handle **) points to one.
-for _handle in ("SmartbillForm", "SmartbillCallback", "SmartbillHttpOptions", "SmartbillResponse"):
+for _handle in (
+    "SmartbillForm",
+    "SmartbillCallback",
+    "SmartbillHttpOptions",
+    "SmartbillResponse",
+    "SmartbillReceiverOptions",
+    "SmartbillReceiver",
+    "SmartbillRecord",
+):
     _pointer = ctypes.POINTER(getattr(_abi, _handle))
     C_TO_CTYPES[f"{_handle} *"] = C_TO_CTYPES[f"const {_handle} *"] = _pointer
     C_TO_CTYPES[f"{_handle} **"] = ctypes.POINTER(_pointer)

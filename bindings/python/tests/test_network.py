@@ -97,9 +97,44 @@ class TestProbe:
 
     def test_any_status_is_reachable(self, recorder: Recorder) -> None:
         recorder.answer(503, b"down for maintenance")
-        result = sb.probe(recorder.url + "/health", proxy="off")
+        result = sb.probe_url(recorder.url + "/health", proxy="off")
         assert (result.reachable, result.status) == (True, 503)
         assert recorder.requests[-1]["method"] == "GET"
+
+    def test_an_environment_gets_the_signup_path(self, recorder: Recorder) -> None:
+        # A base URL with a path prefix (a gateway) is an environment.
+        sb.probe(recorder.url + "/gateway", proxy="off")
+        sb.probe(environment=recorder.url, proxy="off")
+        assert [r["path"] for r in recorder.requests] == [
+            "/gateway/xMain/mb/shar_transfer/info_inpt01.aspx",
+            "/xMain/mb/shar_transfer/info_inpt01.aspx",
+        ]
+
+    def test_a_url_is_probed_exactly_as_given(self, recorder: Recorder) -> None:
+        for path in ("/health", "/health/?deep=1", "/xMain/mb/shar_transfer/info_inpt01.aspx", "/"):
+            assert sb.probe_url(recorder.url + path, proxy="off").reachable
+        assert [r["path"] for r in recorder.requests] == [
+            "/health",
+            "/health/?deep=1",
+            "/xMain/mb/shar_transfer/info_inpt01.aspx",
+            "/",
+        ]
+
+    def test_what_is_not_an_environment_is_refused(self, recorder: Recorder) -> None:
+        for target in (recorder.url + "/health?deep=1", recorder.url + "/xMain/mb/shar_transfer/info_inpt01.aspx"):
+            with pytest.raises(sb.HttpError) as info:
+                sb.probe(target, proxy="off")
+            assert (info.value.status_name, info.value.field) == ("INVALID_ARGUMENT", "environment")
+            assert "probe_url" in info.value.message
+        with pytest.raises(sb.HttpError) as info:
+            sb.probe_url("demo", proxy="off")
+        assert (info.value.status_name, info.value.field) == ("INVALID_ARGUMENT", "url")
+        assert recorder.requests == []
+
+    def test_probe_url_failures_are_answers(self, refused_url: str) -> None:
+        result = sb.probe_url(refused_url + "/health?token=SECRET", timeout=5, proxy="off")
+        assert (result.reachable, result.status, result.error) == (False, None, "HTTP_CONNECT")
+        assert result.message and "127.0.0.1" in result.message and "SECRET" not in result.message
 
     def test_refused_is_an_answer(self, refused_url: str) -> None:
         result = sb.probe(refused_url, timeout=5, proxy="off")
@@ -222,11 +257,14 @@ class TestOptions:
         assert request["path"] == "http://callback.invalid/erp"
         assert request["headers"]["proxy-authorization"] == "Basic " + base64.b64encode(b"erp:pa ss").decode()
 
-    def test_unreachable_proxy(self, refused_url: str) -> None:
+    def test_unreachable_proxy_is_named(self, refused_url: str) -> None:
         with pytest.raises(sb.HttpError) as info:
             sb.send_callback("http://callback.invalid/erp", CALLBACK, timeout=5, proxy=refused_url)
-        assert info.value.status_name in ("HTTP_PROXY", "HTTP_CONNECT")
-        assert not sb.probe("http://callback.invalid/", timeout=5, proxy=refused_url).reachable
+        assert info.value.status_name == "HTTP_PROXY"
+        assert info.value.message.startswith(f"proxy {refused_url} (for http://callback.invalid)")
+        result = sb.probe_url("https://callback.invalid/", timeout=5, proxy=refused_url)
+        assert (result.reachable, result.error) == (False, "HTTP_PROXY")
+        assert result.message and refused_url in result.message
 
     @pytest.mark.parametrize(
         "kwargs, field",
@@ -247,6 +285,7 @@ class TestOptions:
     def test_bad_timeouts_are_value_errors(self, timeout: float) -> None:
         for call in (
             lambda: sb.probe("http://127.0.0.1:9", timeout=timeout),
+            lambda: sb.probe_url("http://127.0.0.1:9", timeout=timeout),
             lambda: sb.send_callback("http://127.0.0.1:9", {}, timeout=timeout),
         ):
             with pytest.raises(ValueError, match="timeout"):

@@ -32,4 +32,9 @@ status_table! {
     (HttpStatus, 45, "HTTP_STATUS", "The server answered with a non-2xx status and the caller asked for that to be an error."),
     (HttpProtocol, 46, "HTTP_PROTOCOL", "The connection broke or the server's answer was not valid HTTP."),
     (HttpTooLarge, 47, "HTTP_TOO_LARGE", "The response body exceeded the library's read limit."),
+    (ReceiverBind, 50, "RECEIVER_BIND", "The callback receiver could not listen on the address and port (in use, not an address of this machine, or not permitted)."),
+    (ReceiverTls, 51, "RECEIVER_TLS", "The callback receiver's TLS certificate or key file is missing, unreadable or invalid."),
+    (Store, 52, "STORE", "The callback store could not be opened, read or written (SQLite error, disk full, locked too long, not owner-only, not a callback store)."),
+    (StoreNetworkPath, 53, "STORE_NETWORK_PATH", "The callback store is on a network share, where SQLite's WAL is unsafe; put it on a local disk."),
+    (RecordUnknown, 54, "RECORD_UNKNOWN", "The acknowledged record is not in the store (never received, or purged after its acknowledgement)."),
 }

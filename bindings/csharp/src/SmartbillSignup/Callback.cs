@@ -191,6 +191,13 @@ namespace SmartbillSignup
             using (CallbackHandle handle = Open(_body, _maxBytes)) return read(handle);
         }
 
+        /// <summary>The callback behind a handle made from <paramref name="body"/>
+        /// (a receiver's record).</summary>
+        internal static Callback FromHandle(CallbackHandle handle, byte[] body)
+        {
+            return ReadAll(handle, body, (ulong)Math.Max(body.Length, 65536));
+        }
+
         private static Callback ReadAll(CallbackHandle handle, byte[] body, ulong maxBytes)
         {
             UIntPtr count;

@@ -56,4 +56,35 @@ namespace SmartbillSignup
             return true;
         }
     }
+
+    /// <summary>A SmartbillReceiverOptions *.</summary>
+    internal sealed class ReceiverOptionsHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_receiver_options_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A SmartbillReceiver *. Releasing it never waits for a thread
+    /// (a running receiver is only told to stop), so the finalizer thread may.</summary>
+    internal sealed class ReceiverHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_receiver_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A SmartbillRecord *.</summary>
+    internal sealed class RecordHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            Native.smartbill_record_free(handle);
+            return true;
+        }
+    }
 }

@@ -147,22 +147,42 @@ namespace SmartbillSignup
 
     public static class Http
     {
-        /// <summary>The firewall check: can this machine reach SmartBill?
-        /// <paramref name="target"/> is an environment ("demo", "production"
-        /// or a base URL, whose signup endpoint is probed) or any http(s)
-        /// URL. A network failure is a result, not an exception; a bad
-        /// target or setting throws INVALID_ARGUMENT.</summary>
-        public static ProbeResult Probe(string target = "production", HttpSettings settings = null)
+        /// <summary>The firewall check: can this machine reach SmartBill's
+        /// signup endpoint? <paramref name="environment"/> is "demo",
+        /// "production" or a base URL (a gateway's path prefix included), as
+        /// <see cref="SignupForm"/> takes it; the GET goes to
+        /// &lt;base&gt;/xMain/mb/shar_transfer/info_inpt01.aspx. Anything else
+        /// (a query string, a full signup URL) throws INVALID_ARGUMENT (field
+        /// "environment"): use <see cref="ProbeUrl"/> for a URL as given. A
+        /// network failure is a result, not an exception.</summary>
+        public static ProbeResult Probe(string environment = "production", HttpSettings settings = null)
         {
-            if (target == null) throw new ArgumentNullException("target");
+            if (environment == null) throw new ArgumentNullException("environment");
+            return ProbeWith(Native.smartbill_http_probe, environment, settings);
+        }
+
+        /// <summary>The firewall check for a URL exactly as given (a health
+        /// page, a full signup URL, a URL with a query): nothing is added to
+        /// its path. Otherwise as <see cref="Probe"/>; text that is not an
+        /// http(s) URL throws INVALID_ARGUMENT (field "url").</summary>
+        public static ProbeResult ProbeUrl(string url, HttpSettings settings = null)
+        {
+            if (url == null) throw new ArgumentNullException("url");
+            return ProbeWith(Native.smartbill_http_probe_url, url, settings);
+        }
+
+        private delegate int ProbeCall(byte[] text, IntPtr textLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+
+        private static ProbeResult ProbeWith(ProbeCall call, string text, HttpSettings settings)
+        {
             Library.EnsureLoaded();
             settings = settings ?? new HttpSettings();
-            byte[] t = Utf8.Encode(target);
+            byte[] t = Utf8.Encode(text);
             using (HttpOptionsHandle options = settings.Open())
             {
                 int httpStatus;
                 uint elapsed;
-                int status = Native.smartbill_http_probe(t, Utf8.Len(t), options, settings.TimeoutMs(), out httpStatus, out elapsed);
+                int status = call(t, Utf8.Len(t), options, settings.TimeoutMs(), out httpStatus, out elapsed);
                 if (status == Utf8.Ok)
                     return new ProbeResult { Reachable = true, Status = httpStatus, ElapsedMs = elapsed };
                 SmartbillException error = Errors.For(status);

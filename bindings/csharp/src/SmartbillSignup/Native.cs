@@ -57,8 +57,13 @@ namespace SmartbillSignup
         internal const int SMARTBILL_ERR_HTTP_STATUS = 45;
         internal const int SMARTBILL_ERR_HTTP_PROTOCOL = 46;
         internal const int SMARTBILL_ERR_HTTP_TOO_LARGE = 47;
+        internal const int SMARTBILL_ERR_RECEIVER_BIND = 50;
+        internal const int SMARTBILL_ERR_RECEIVER_TLS = 51;
+        internal const int SMARTBILL_ERR_STORE = 52;
+        internal const int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
+        internal const int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
         internal const int SMARTBILL_ABI_VERSION = 1;
-        internal const uint SMARTBILL_ABI_CHECKSUM = 2575930594;
+        internal const uint SMARTBILL_ABI_CHECKSUM = 807427318;
         internal const int SMARTBILL_TEXT_UTF8 = 0;
         internal const int SMARTBILL_TEXT_CP949 = 1;
         internal const int SMARTBILL_TEXT_PAD = 2;
@@ -231,9 +236,13 @@ namespace SmartbillSignup
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int smartbill_http_submit(FormHandle form, HttpOptionsHandle options, uint timeoutMs, out ResponseHandle @out);
 
-        // int32_t smartbill_http_probe(const char *target, ptrdiff_t target_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+        // int32_t smartbill_http_probe(const char *environment, ptrdiff_t environment_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int smartbill_http_probe(byte[] target, IntPtr targetLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+        internal static extern int smartbill_http_probe(byte[] environment, IntPtr environmentLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
+
+        // int32_t smartbill_http_probe_url(const char *url, ptrdiff_t url_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_http_probe_url(byte[] url, IntPtr urlLen, HttpOptionsHandle options, uint timeoutMs, out int httpStatus, out uint elapsedMs);
 
         // int32_t smartbill_response_status(const SmartbillResponse *response, int32_t *status)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -258,5 +267,85 @@ namespace SmartbillSignup
         // void smartbill_response_free(SmartbillResponse *response)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void smartbill_response_free(IntPtr response);
+
+        // int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_options_new(out ReceiverOptionsHandle @out);
+
+        // int32_t smartbill_receiver_options_set(SmartbillReceiverOptions *options, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_options_set(ReceiverOptionsHandle options, byte[] name, IntPtr nameLen, byte[] value, IntPtr valueLen);
+
+        // void smartbill_receiver_options_free(SmartbillReceiverOptions *options)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void smartbill_receiver_options_free(IntPtr options);
+
+        // int32_t smartbill_receiver_start(const SmartbillReceiverOptions *options, SmartbillReceiver **out)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_start(ReceiverOptionsHandle options, out ReceiverHandle @out);
+
+        // int32_t smartbill_receiver_open_store(const char *store, ptrdiff_t store_len, const SmartbillReceiverOptions *options, SmartbillReceiver **out)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_open_store(byte[] store, IntPtr storeLen, ReceiverOptionsHandle options, out ReceiverHandle @out);
+
+        // int32_t smartbill_receiver_port(const SmartbillReceiver *receiver, uint16_t *port)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_port(ReceiverHandle receiver, out ushort port);
+
+        // int32_t smartbill_receiver_url(const SmartbillReceiver *receiver, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_url(ReceiverHandle receiver, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // int32_t smartbill_receiver_next(const SmartbillReceiver *receiver, uint32_t timeout_ms, SmartbillRecord **record)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_next(ReceiverHandle receiver, uint timeoutMs, out RecordHandle record);
+
+        // int32_t smartbill_receiver_ack(const SmartbillReceiver *receiver, const SmartbillRecord *record)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_ack(ReceiverHandle receiver, RecordHandle record);
+
+        // int32_t smartbill_receiver_ack_id(const SmartbillReceiver *receiver, int64_t number, int64_t version)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_ack_id(ReceiverHandle receiver, long number, long version);
+
+        // int32_t smartbill_receiver_counts(const SmartbillReceiver *receiver, uint64_t *records, uint64_t *pending)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_counts(ReceiverHandle receiver, out ulong records, out ulong pending);
+
+        // int32_t smartbill_receiver_stop(const SmartbillReceiver *receiver, uint32_t timeout_ms)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_receiver_stop(ReceiverHandle receiver, uint timeoutMs);
+
+        // void smartbill_receiver_free(SmartbillReceiver *receiver)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void smartbill_receiver_free(IntPtr receiver);
+
+        // int32_t smartbill_record_id(const SmartbillRecord *record, int64_t *number, int64_t *version)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_record_id(RecordHandle record, out long number, out long version);
+
+        // int32_t smartbill_record_callback(const SmartbillRecord *record, SmartbillCallback **out)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_record_callback(RecordHandle record, out CallbackHandle @out);
+
+        // int32_t smartbill_record_peer(const SmartbillRecord *record, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_record_peer(RecordHandle record, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // int32_t smartbill_record_received_at(const SmartbillRecord *record, int64_t *unix_ms)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_record_received_at(RecordHandle record, out long unixMs);
+
+        // int32_t smartbill_record_received_at_text(const SmartbillRecord *record, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_record_received_at_text(RecordHandle record, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // int32_t smartbill_record_body(const SmartbillRecord *record, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_record_body(RecordHandle record, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // void smartbill_record_free(SmartbillRecord *record)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void smartbill_record_free(IntPtr record);
     }
 }

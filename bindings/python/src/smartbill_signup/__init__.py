@@ -17,12 +17,13 @@ False
 BrnError BRN_COMPONENT
 """
 
-from ._errors import BrnError, CallbackError, FormError, HttpError, SmartbillError
+from ._errors import BrnError, CallbackError, FormError, HttpError, ReceiverError, SmartbillError
 from ._native import ABI_VERSION, library_path, library_version
 from .brn import are_valid_brns, brn_kind, check_brns, format_brn, is_valid_brn, validate_brn
 from .callback import Callback, callback_source_allowed, parse_callback
 from .form import FormField, SignupForm, form_fields
-from .network import Probe, Response, probe, send_callback, submit_signup
+from .network import Probe, Response, probe, probe_url, send_callback, submit_signup
+from .receiver import Receiver, Record, RecordId
 
 # Kept equal to the crate's version (Cargo.toml); a test checks the library agrees.
 __version__ = "0.1.0"
@@ -36,6 +37,7 @@ __all__ = [
     "FormError",
     "CallbackError",
     "HttpError",
+    "ReceiverError",
     "validate_brn",
     "is_valid_brn",
     "format_brn",
@@ -52,5 +54,9 @@ __all__ = [
     "Probe",
     "submit_signup",
     "probe",
+    "probe_url",
     "send_callback",
+    "Receiver",
+    "Record",
+    "RecordId",
 ]

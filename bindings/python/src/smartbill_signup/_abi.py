@@ -38,8 +38,13 @@ SMARTBILL_ERR_HTTP_PROXY = 44
 SMARTBILL_ERR_HTTP_STATUS = 45
 SMARTBILL_ERR_HTTP_PROTOCOL = 46
 SMARTBILL_ERR_HTTP_TOO_LARGE = 47
+SMARTBILL_ERR_RECEIVER_BIND = 50
+SMARTBILL_ERR_RECEIVER_TLS = 51
+SMARTBILL_ERR_STORE = 52
+SMARTBILL_ERR_STORE_NETWORK_PATH = 53
+SMARTBILL_ERR_RECORD_UNKNOWN = 54
 SMARTBILL_ABI_VERSION = 1
-SMARTBILL_ABI_CHECKSUM = 2575930594
+SMARTBILL_ABI_CHECKSUM = 807427318
 SMARTBILL_TEXT_UTF8 = 0
 SMARTBILL_TEXT_CP949 = 1
 SMARTBILL_TEXT_PAD = 2
@@ -55,6 +60,18 @@ class SmartbillForm(ctypes.Structure):
 
 class SmartbillHttpOptions(ctypes.Structure):
     """HTTP settings for the smartbill_http_* calls (opaque)."""
+
+
+class SmartbillReceiver(ctypes.Structure):
+    """A running callback receiver and its store, or a store opened without a server (opaque)."""
+
+
+class SmartbillReceiverOptions(ctypes.Structure):
+    """Receiver settings (opaque), for smartbill_receiver_start and smartbill_receiver_open_store."""
+
+
+class SmartbillRecord(ctypes.Structure):
+    """One stored callback handed out by smartbill_receiver_next (opaque)."""
 
 
 class SmartbillResponse(ctypes.Structure):
@@ -361,8 +378,20 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
             ctypes.POINTER(ctypes.POINTER(SmartbillResponse)),
         ],
     ),
-    # int32_t smartbill_http_probe(const char *target, ptrdiff_t target_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+    # int32_t smartbill_http_probe(const char *environment, ptrdiff_t environment_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
     "smartbill_http_probe": (
+        ctypes.c_int32,
+        [
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.POINTER(SmartbillHttpOptions),
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_int32),
+            ctypes.POINTER(ctypes.c_uint32),
+        ],
+    ),
+    # int32_t smartbill_http_probe_url(const char *url, ptrdiff_t url_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)
+    "smartbill_http_probe_url": (
         ctypes.c_int32,
         [
             ctypes.c_char_p,
@@ -416,4 +445,129 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     ),
     # void smartbill_response_free(SmartbillResponse *response)
     "smartbill_response_free": (None, [ctypes.POINTER(SmartbillResponse)]),
+    # int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out)
+    "smartbill_receiver_options_new": (ctypes.c_int32, [ctypes.POINTER(ctypes.POINTER(SmartbillReceiverOptions))]),
+    # int32_t smartbill_receiver_options_set(SmartbillReceiverOptions *options, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)
+    "smartbill_receiver_options_set": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillReceiverOptions),
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+        ],
+    ),
+    # void smartbill_receiver_options_free(SmartbillReceiverOptions *options)
+    "smartbill_receiver_options_free": (None, [ctypes.POINTER(SmartbillReceiverOptions)]),
+    # int32_t smartbill_receiver_start(const SmartbillReceiverOptions *options, SmartbillReceiver **out)
+    "smartbill_receiver_start": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillReceiverOptions),
+            ctypes.POINTER(ctypes.POINTER(SmartbillReceiver)),
+        ],
+    ),
+    # int32_t smartbill_receiver_open_store(const char *store, ptrdiff_t store_len, const SmartbillReceiverOptions *options, SmartbillReceiver **out)
+    "smartbill_receiver_open_store": (
+        ctypes.c_int32,
+        [
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.POINTER(SmartbillReceiverOptions),
+            ctypes.POINTER(ctypes.POINTER(SmartbillReceiver)),
+        ],
+    ),
+    # int32_t smartbill_receiver_port(const SmartbillReceiver *receiver, uint16_t *port)
+    "smartbill_receiver_port": (ctypes.c_int32, [ctypes.POINTER(SmartbillReceiver), ctypes.POINTER(ctypes.c_uint16)]),
+    # int32_t smartbill_receiver_url(const SmartbillReceiver *receiver, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+    "smartbill_receiver_url": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillReceiver),
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
+    # int32_t smartbill_receiver_next(const SmartbillReceiver *receiver, uint32_t timeout_ms, SmartbillRecord **record)
+    "smartbill_receiver_next": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillReceiver),
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.POINTER(SmartbillRecord)),
+        ],
+    ),
+    # int32_t smartbill_receiver_ack(const SmartbillReceiver *receiver, const SmartbillRecord *record)
+    "smartbill_receiver_ack": (ctypes.c_int32, [ctypes.POINTER(SmartbillReceiver), ctypes.POINTER(SmartbillRecord)]),
+    # int32_t smartbill_receiver_ack_id(const SmartbillReceiver *receiver, int64_t number, int64_t version)
+    "smartbill_receiver_ack_id": (ctypes.c_int32, [ctypes.POINTER(SmartbillReceiver), ctypes.c_int64, ctypes.c_int64]),
+    # int32_t smartbill_receiver_counts(const SmartbillReceiver *receiver, uint64_t *records, uint64_t *pending)
+    "smartbill_receiver_counts": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillReceiver),
+            ctypes.POINTER(ctypes.c_uint64),
+            ctypes.POINTER(ctypes.c_uint64),
+        ],
+    ),
+    # int32_t smartbill_receiver_stop(const SmartbillReceiver *receiver, uint32_t timeout_ms)
+    "smartbill_receiver_stop": (ctypes.c_int32, [ctypes.POINTER(SmartbillReceiver), ctypes.c_uint32]),
+    # void smartbill_receiver_free(SmartbillReceiver *receiver)
+    "smartbill_receiver_free": (None, [ctypes.POINTER(SmartbillReceiver)]),
+    # int32_t smartbill_record_id(const SmartbillRecord *record, int64_t *number, int64_t *version)
+    "smartbill_record_id": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillRecord),
+            ctypes.POINTER(ctypes.c_int64),
+            ctypes.POINTER(ctypes.c_int64),
+        ],
+    ),
+    # int32_t smartbill_record_callback(const SmartbillRecord *record, SmartbillCallback **out)
+    "smartbill_record_callback": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillRecord),
+            ctypes.POINTER(ctypes.POINTER(SmartbillCallback)),
+        ],
+    ),
+    # int32_t smartbill_record_peer(const SmartbillRecord *record, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+    "smartbill_record_peer": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillRecord),
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
+    # int32_t smartbill_record_received_at(const SmartbillRecord *record, int64_t *unix_ms)
+    "smartbill_record_received_at": (ctypes.c_int32, [ctypes.POINTER(SmartbillRecord), ctypes.POINTER(ctypes.c_int64)]),
+    # int32_t smartbill_record_received_at_text(const SmartbillRecord *record, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+    "smartbill_record_received_at_text": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillRecord),
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
+    # int32_t smartbill_record_body(const SmartbillRecord *record, char *buf, size_t cap, size_t *out_len)
+    "smartbill_record_body": (
+        ctypes.c_int32,
+        [
+            ctypes.POINTER(SmartbillRecord),
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
+    # void smartbill_record_free(SmartbillRecord *record)
+    "smartbill_record_free": (None, [ctypes.POINTER(SmartbillRecord)]),
 }

@@ -69,12 +69,22 @@ class HttpError(SmartbillError):
     __module__ = "smartbill_signup"
 
 
+class ReceiverError(SmartbillError):
+    """The callback receiver or its store failed (``RECEIVER_*``,
+    ``STORE``, ``STORE_NETWORK_PATH``, ``RECORD_UNKNOWN``)."""
+
+    __module__ = "smartbill_signup"
+
+
 # Translation of the library's name prefixes to exception classes.
 _PREFIX_CLASSES: Tuple[Tuple[str, Type[SmartbillError]], ...] = (
     ("BRN_", BrnError),
     ("FIELD_", FormError),
     ("CALLBACK_", CallbackError),
     ("HTTP_", HttpError),
+    ("RECEIVER_", ReceiverError),
+    ("STORE", ReceiverError),
+    ("RECORD_", ReceiverError),
 )
 
 
@@ -132,6 +142,7 @@ __all__ = [
     "FormError",
     "CallbackError",
     "HttpError",
+    "ReceiverError",
     "status_name",
     "error_for",
     "last_error",

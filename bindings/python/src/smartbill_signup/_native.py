@@ -40,6 +40,9 @@ FORM = ctypes.POINTER(_abi.SmartbillForm)
 CALLBACK = ctypes.POINTER(_abi.SmartbillCallback)
 HTTP_OPTIONS = ctypes.POINTER(_abi.SmartbillHttpOptions)
 RESPONSE = ctypes.POINTER(_abi.SmartbillResponse)
+RECEIVER_OPTIONS = ctypes.POINTER(_abi.SmartbillReceiverOptions)
+RECEIVER = ctypes.POINTER(_abi.SmartbillReceiver)
+RECORD = ctypes.POINTER(_abi.SmartbillRecord)
 
 
 def candidate_paths(folder: Path) -> List[Path]:

@@ -203,6 +203,13 @@ def _read_all(handle: Any) -> Tuple[Dict[str, str], Tuple[str, ...], bool]:
     return values, tuple(values), valid.value == 1
 
 
+def callback_from_handle(handle: Any, body: bytes) -> Callback:
+    """The :class:`Callback` behind a native handle made from ``body``
+    (a receiver's record)."""
+    values, keys, valid = _read_all(handle)
+    return Callback._make(values, keys, valid, body, max(len(body), 65536))
+
+
 def _limit(max_bytes: Optional[int]) -> int:
     if max_bytes is None:
         return 0  # the library's default, 64 KiB

@@ -10,11 +10,11 @@ environment variables), ``'off'`` (direct) or a proxy URL, with
 failures raise ``HttpError`` named by status (``HTTP_CONNECT``,
 ``HTTP_DNS``, ``HTTP_TIMEOUT``, ``HTTP_TLS``, ``HTTP_PROXY``,
 ``HTTP_PROTOCOL``, ``HTTP_TOO_LARGE``, ``HTTP_STATUS``), except in
-:func:`probe`, whose answer they are. The calls block the calling thread
+:func:`probe` and :func:`probe_url`, whose answer they are. The calls block the calling thread
 (not other threads) for at most ``timeout``.
 
 >>> import smartbill_signup as sb
->>> result = sb.probe('http://127.0.0.1:9', timeout=2)   # nothing listens there
+>>> result = sb.probe_url('http://127.0.0.1:9/health', timeout=2)   # nothing listens there
 >>> result.reachable, result.status, result.error
 (False, None, 'HTTP_CONNECT')
 >>> sb.send_callback('http://127.0.0.1:9/callback', {'USER_SBID': 'test1'}, timeout=2)
@@ -42,6 +42,7 @@ _options_free = declare("smartbill_http_options_free")
 _send_callback = declare("smartbill_http_send_callback")
 _submit = declare("smartbill_http_submit")
 _probe = declare("smartbill_http_probe")
+_probe_url = declare("smartbill_http_probe_url")
 _response_status = declare("smartbill_response_status")
 _response_elapsed = declare("smartbill_response_elapsed_ms")
 _response_body = declare("smartbill_response_body")
@@ -272,26 +273,14 @@ class Probe(NamedTuple):
     elapsed_ms: int
 
 
-def probe(
-    target: str = "production",
-    timeout: float = 5.0,
-    proxy: Optional[str] = None,
-    *,
-    proxy_auth: ProxyAuth = None,
+def _probe_with(
+    call: Callable[..., int], text: bytes, timeout: float, proxy: Optional[str], proxy_auth: ProxyAuth
 ) -> Probe:
-    """The firewall check: can this machine reach SmartBill? ``target`` is
-    an environment (``'demo'``, ``'production'`` or a base URL, whose signup
-    endpoint is probed) or any http(s) URL; one GET is sent, redirects not
-    followed. Never raises for a network failure, which is the answer;
-    raises ``HttpError`` (``INVALID_ARGUMENT``) for a target that is neither
-    and ``ValueError`` for a bad timeout.
-    """
-    data = to_bytes(target, "target")
     ms = timeout_ms(timeout)
     http_status = ctypes.c_int32(0)
     elapsed = ctypes.c_uint32(0)
     with _Options(proxy, proxy_auth) as options:
-        code = _probe(data, len(data), options, ms, ctypes.byref(http_status), ctypes.byref(elapsed))
+        code = call(text, len(text), options, ms, ctypes.byref(http_status), ctypes.byref(elapsed))
         if code == OK:
             return Probe(True, http_status.value, None, None, elapsed.value)
         name = status_name(code)
@@ -300,4 +289,40 @@ def probe(
         return Probe(False, None, name, last_error()[0] or name, elapsed.value)
 
 
-__all__ = ["Response", "Probe", "submit_signup", "probe", "send_callback"]
+def probe(
+    environment: str = "production",
+    timeout: float = 5.0,
+    proxy: Optional[str] = None,
+    *,
+    proxy_auth: ProxyAuth = None,
+) -> Probe:
+    """The firewall check: can this machine reach SmartBill's signup
+    endpoint? ``environment`` is ``'demo'``, ``'production'`` or a base URL
+    (a gateway's path prefix included), as :class:`SignupForm` takes it;
+    the GET goes to ``<base>/xMain/mb/shar_transfer/info_inpt01.aspx``,
+    redirects not followed. To probe a URL exactly as given, use
+    :func:`probe_url`. Never raises for a network failure, which is the
+    answer; raises ``HttpError`` (``INVALID_ARGUMENT``, field
+    ``'environment'``) for anything that is not an environment, and
+    ``ValueError`` for a bad timeout.
+    """
+    return _probe_with(_probe, to_bytes(environment, "environment"), timeout, proxy, proxy_auth)
+
+
+def probe_url(
+    url: str,
+    timeout: float = 5.0,
+    proxy: Optional[str] = None,
+    *,
+    proxy_auth: ProxyAuth = None,
+) -> Probe:
+    """The firewall check for a URL exactly as given (a health page, a full
+    signup URL, a URL with a query): nothing is added to its path. One GET,
+    redirects not followed; the answer as :func:`probe` gives it. Raises
+    ``HttpError`` (``INVALID_ARGUMENT``, field ``'url'``) for text that is
+    not an http(s) URL with a host.
+    """
+    return _probe_with(_probe_url, to_bytes(url, "url"), timeout, proxy, proxy_auth)
+
+
+__all__ = ["Response", "Probe", "submit_signup", "probe", "probe_url", "send_callback"]

@@ -1,6 +1,7 @@
 //! Turning a transport failure into a status and a message that names the
 //! host and the cause, and nothing else (no path, query, form value, token).
 
+use super::client::Route;
 use crate::error::Error;
 use crate::status::Status;
 use std::error::Error as StdError;
@@ -53,29 +54,57 @@ fn chain_mentions(error: &(dyn StdError + 'static), words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// Classifies a reqwest failure. `via_proxy` says whether the request went
-/// to a proxy, so a refused connection is the proxy's, not SmartBill's.
-pub(crate) fn classify(error: reqwest::Error, target: &url::Url, via_proxy: bool) -> Error {
+/// Classifies a reqwest failure of the request to `hop` (the URL that was
+/// being fetched when it failed, after any redirects) taken by `route`.
+/// A failure to reach or use the proxy is `HTTP_PROXY` naming the proxy;
+/// anything else names the host, and the proxy it went through.
+pub(crate) fn classify(error: reqwest::Error, hop: &url::Url, route: &Route) -> Error {
     let error = error.without_url();
-    let host = origin(target);
+    let host = origin(hop);
     let cause = causes(&error);
-    let (status, what) = if error.is_timeout() {
-        (Status::HttpTimeout, "timed out")
-    } else if error.is_dns() {
-        (Status::HttpDns, "could not resolve the host name")
+    let (status, message) = if error.is_timeout() {
+        (
+            Status::HttpTimeout,
+            format!("{}: timed out", at(&host, route)),
+        )
     } else if chain_has_tls_error(&error)
         || chain_mentions(&error, &["certificate", "tls handshake"])
     {
-        (Status::HttpTls, "TLS failed")
-    } else if chain_mentions(&error, &["tunnel", "proxy"]) || (via_proxy && error.is_connect()) {
-        (Status::HttpProxy, "the proxy failed")
+        (Status::HttpTls, format!("{}: TLS failed", at(&host, route)))
+    } else if let (Route::Proxy(proxy), true) = (route, error.is_connect() || error.is_dns()) {
+        // Connecting goes to the proxy first; for https it then asks the
+        // proxy for a tunnel (CONNECT). Either failing is the proxy's hop.
+        let what = if error.is_dns() {
+            "could not resolve the proxy's host name"
+        } else {
+            "could not connect to or through the proxy"
+        };
+        (
+            Status::HttpProxy,
+            format!("proxy {proxy} (for {host}): {what}"),
+        )
+    } else if error.is_dns() {
+        (
+            Status::HttpDns,
+            format!("{host}: could not resolve the host name"),
+        )
     } else if error.is_connect() {
-        (Status::HttpConnect, "could not connect")
+        (Status::HttpConnect, format!("{host}: could not connect"))
     } else {
-        (Status::HttpProtocol, "the exchange broke off")
+        (
+            Status::HttpProtocol,
+            format!("{}: the exchange broke off", at(&host, route)),
+        )
     };
-    let through = if via_proxy { " (through a proxy)" } else { "" };
-    Error::new(status, format!("{host}{through}: {what}: {cause}"))
+    Error::new(status, format!("{message}: {cause}"))
+}
+
+/// `host`, with the proxy it was reached through.
+pub(crate) fn at(host: &str, route: &Route) -> String {
+    match route {
+        Route::Direct => host.to_string(),
+        Route::Proxy(proxy) => format!("{host} (through proxy {proxy})"),
+    }
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ mod request;
 mod signup;
 
 pub use options::{Options, ProxyMode, DEFAULT_MAX_BODY_BYTES};
-pub use request::{post, probe, Probe, Response};
-pub use signup::{probe_target, submit};
+pub use request::{post, probe, Probe, Response, MAX_REDIRECTS};
+pub use signup::{probe_environment, submit};
 
 /// The `User-Agent` every request sends.
 pub const USER_AGENT: &str = concat!("smartbill-signup/", env!("CARGO_PKG_VERSION"));

@@ -12,7 +12,12 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ProxyMode {
     /// `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY` from the
-    /// environment (upper or lower case), as curl reads them.
+    /// environment (upper or lower case), as curl reads them (NO_PROXY
+    /// entries: host names with their subdomains, IP addresses, CIDR blocks
+    /// such as `10.0.0.0/8`, `*`); where none is set, the system's proxy
+    /// settings (Windows: the Internet Options in the registry; macOS: the
+    /// network settings). Read once per process, when the first request
+    /// with this mode is made.
     #[default]
     Environment,
     /// Direct connections only, whatever the environment says.
@@ -84,7 +89,8 @@ impl Options {
                     _ => {
                         let url = url::Url::parse(value)
                             .map_err(|e| bad(&format!("not env, off or a proxy URL ({e})")))?;
-                        if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
+                        // The library is built without SOCKS support.
+                        if !matches!(url.scheme(), "http" | "https") {
                             return Err(bad("proxy URL scheme must be http or https"));
                         }
                         let (username, password) = match &self.proxy {
@@ -170,9 +176,14 @@ mod tests {
             o.set("colour", "red").unwrap_err().status(),
             Status::InvalidArgument
         );
-        assert_eq!(
-            o.set("proxy", "ftp://x").unwrap_err().status(),
-            Status::InvalidArgument
-        );
+        for scheme in ["ftp", "socks5", "socks5h"] {
+            assert_eq!(
+                o.set("proxy", &format!("{scheme}://x:1080"))
+                    .unwrap_err()
+                    .status(),
+                Status::InvalidArgument,
+                "{scheme}"
+            );
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! One request: build it, send it, read a bounded body, classify failures.
 
-use super::classify::{classify, origin};
-use super::client::client_for;
-use super::options::{Options, ProxyMode};
+use super::classify::{at, classify, origin};
+use super::client::{transport_for, Route, Transport};
+use super::options::Options;
 use crate::error::{Error, Result};
 use crate::status::Status;
 use std::io::Read;
@@ -84,8 +84,23 @@ pub struct Probe {
     pub elapsed: Duration,
 }
 
+/// How many redirects a submit follows, as browsers allow many more.
+pub const MAX_REDIRECTS: usize = 5;
+
+/// One request of an exchange: the first, or one a redirect asked for.
+struct Hop {
+    url: url::Url,
+    method: reqwest::Method,
+    /// The body and its Content-Type; dropped when a redirect turns a POST into a GET.
+    body: Option<(Vec<u8>, String)>,
+}
+
 /// POSTs `body` with `content_type` to `url`. Redirects are followed (up to
-/// 5) when `follow_redirects`, as a browser would after a form post.
+/// [`MAX_REDIRECTS`]) when `follow_redirects`, as a browser would after a
+/// form post: 301, 302 and 303 continue as a GET without the body, 307 and
+/// 308 repeat the POST. `options.timeout` bounds the whole exchange. An
+/// error names the host that failed, which after a redirect is not the
+/// host of `url`.
 pub fn post(
     url: &str,
     body: Vec<u8>,
@@ -95,55 +110,150 @@ pub fn post(
 ) -> Result<Response> {
     let target = parse_url(url)?;
     refuse_inside_async_runtime()?;
-    let via_proxy = uses_proxy(&options.proxy, &target);
-    let client = client_for(&options.proxy, follow_redirects)?;
+    let transport = transport_for(&options.proxy)?;
     let started = Instant::now();
-    let response = client
-        .post(target.clone())
-        .timeout(options.timeout)
-        .header(reqwest::header::CONTENT_TYPE, content_type)
-        .body(body)
-        .send()
-        .map_err(|e| classify(e, &target, via_proxy))?;
-    finish(response, &target, via_proxy, options, started)
+    let mut hop = Hop {
+        url: target,
+        method: reqwest::Method::POST,
+        body: Some((body, content_type.to_string())),
+    };
+    let mut redirects = 0;
+    loop {
+        let route = transport.route(&hop.url);
+        let response = send(&transport, &hop, &route, options, started)?;
+        if follow_redirects {
+            if let Some(next) = redirect(&hop, &response, &route)? {
+                if redirects == MAX_REDIRECTS {
+                    return Err(Error::new(
+                        Status::HttpProtocol,
+                        format!(
+                            "{}: redirected more than {MAX_REDIRECTS} times",
+                            at(&origin(&hop.url), &route)
+                        ),
+                    ));
+                }
+                redirects += 1;
+                hop = next;
+                continue;
+            }
+        }
+        return finish(response, &hop.url, &route, options, started);
+    }
 }
 
-/// The firewall check: can this machine reach `url`? Any HTTP answer means
-/// yes (its status is returned); otherwise the error says which failure:
-/// `HTTP_DNS`, `HTTP_CONNECT`, `HTTP_TIMEOUT`, `HTTP_TLS`, `HTTP_PROXY`.
-/// Redirects are not followed: the first answer is the proof.
+/// The firewall check: can this machine reach `url`, exactly as given (no
+/// path is added)? Any HTTP answer means yes (its status is returned);
+/// otherwise the error says which failure: `HTTP_DNS`, `HTTP_CONNECT`,
+/// `HTTP_TIMEOUT`, `HTTP_TLS`, `HTTP_PROXY`, `HTTP_PROTOCOL`. Redirects are
+/// not followed: the first answer is the proof.
 pub fn probe(url: &str, options: &Options) -> Result<Probe> {
     let target = parse_url(url)?;
     refuse_inside_async_runtime()?;
-    let via_proxy = uses_proxy(&options.proxy, &target);
-    let client = client_for(&options.proxy, false)?;
+    let transport = transport_for(&options.proxy)?;
     let started = Instant::now();
-    let response = client
-        .get(target.clone())
-        .timeout(options.timeout)
-        .send()
-        .map_err(|e| classify(e, &target, via_proxy))?;
-    let status = response.status().as_u16();
-    if via_proxy && status == 407 {
-        return Err(proxy_auth_error(&target));
-    }
+    let hop = Hop {
+        url: target,
+        method: reqwest::Method::GET,
+        body: None,
+    };
+    let route = transport.route(&hop.url);
+    let response = send(&transport, &hop, &route, options, started)?;
     Ok(Probe {
-        status,
+        status: response.status().as_u16(),
         elapsed: started.elapsed(),
     })
 }
 
+/// Sends one hop within what is left of the exchange's timeout. A proxy's
+/// demand for credentials (407) is an error, never an answer.
+fn send(
+    transport: &Transport,
+    hop: &Hop,
+    route: &Route,
+    options: &Options,
+    started: Instant,
+) -> Result<reqwest::blocking::Response> {
+    let remaining = options.timeout.saturating_sub(started.elapsed());
+    if remaining.is_zero() {
+        return Err(Error::new(
+            Status::HttpTimeout,
+            format!("{}: timed out", at(&origin(&hop.url), route)),
+        ));
+    }
+    let mut request = transport
+        .client
+        .request(hop.method.clone(), hop.url.clone())
+        .timeout(remaining);
+    if let Some((body, content_type)) = &hop.body {
+        request = request
+            .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
+            .body(body.clone());
+    }
+    let response = request.send().map_err(|e| classify(e, &hop.url, route))?;
+    if let (Route::Proxy(proxy), 407) = (route, response.status().as_u16()) {
+        return Err(Error::new(
+            Status::HttpProxy,
+            format!(
+                "proxy {proxy} (for {}): the proxy requires authentication (HTTP 407): set proxy_username and proxy_password",
+                origin(&hop.url)
+            ),
+        ));
+    }
+    Ok(response)
+}
+
+/// The hop a redirect answer asks for, if it is one to follow.
+fn redirect(
+    hop: &Hop,
+    response: &reqwest::blocking::Response,
+    route: &Route,
+) -> Result<Option<Hop>> {
+    let status = response.status().as_u16();
+    let keeps_method = match status {
+        301..=303 => false,
+        307 | 308 => true,
+        _ => return Ok(None),
+    };
+    // Without a usable Location the answer is the answer, as in a browser.
+    let Some(location) = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Ok(None);
+    };
+    let Ok(next) = hop.url.join(location) else {
+        return Ok(None);
+    };
+    if !matches!(next.scheme(), "http" | "https") || next.host_str().is_none() {
+        return Err(Error::new(
+            Status::HttpProtocol,
+            format!(
+                "{}: redirected (HTTP {status}) to a URL that is not http(s) with a host",
+                at(&origin(&hop.url), route)
+            ),
+        ));
+    }
+    let (method, body) = if keeps_method || hop.method == reqwest::Method::GET {
+        (hop.method.clone(), hop.body.clone())
+    } else {
+        (reqwest::Method::GET, None)
+    };
+    Ok(Some(Hop {
+        url: next,
+        method,
+        body,
+    }))
+}
+
 fn finish(
     response: reqwest::blocking::Response,
-    target: &url::Url,
-    via_proxy: bool,
+    hop: &url::Url,
+    route: &Route,
     options: &Options,
     started: Instant,
 ) -> Result<Response> {
     let status = response.status().as_u16();
-    if via_proxy && status == 407 {
-        return Err(proxy_auth_error(target));
-    }
     let content_type = response
         .headers()
         .get(reqwest::header::CONTENT_TYPE)
@@ -151,7 +261,7 @@ fn finish(
         .map(str::to_string);
     let limit = options.max_body_bytes;
     if response.content_length().is_some_and(|n| n > limit as u64) {
-        return Err(too_large(target, limit));
+        return Err(too_large(hop, limit));
     }
     let mut body = Vec::new();
     response
@@ -159,9 +269,9 @@ fn finish(
         // saturating, so a limit of SIZE_MAX does not wrap to 0.
         .take((limit as u64).saturating_add(1))
         .read_to_end(&mut body)
-        .map_err(|e| read_error(e, target, via_proxy))?;
+        .map_err(|e| read_error(e, hop, route))?;
     if body.len() > limit {
-        return Err(too_large(target, limit));
+        return Err(too_large(hop, limit));
     }
     let response = Response {
         status,
@@ -172,13 +282,13 @@ fn finish(
     if options.fail_on_status && !response.is_success() {
         return Err(Error::new(
             Status::HttpStatus,
-            format!("{}: answered HTTP {status}", origin(target)),
+            format!("{}: answered HTTP {status}", origin(hop)),
         ));
     }
     Ok(response)
 }
 
-fn read_error(error: std::io::Error, target: &url::Url, via_proxy: bool) -> Error {
+fn read_error(error: std::io::Error, hop: &url::Url, route: &Route) -> Error {
     if error
         .get_ref()
         .is_some_and(|inner| inner.is::<reqwest::Error>())
@@ -188,7 +298,7 @@ fn read_error(error: std::io::Error, target: &url::Url, via_proxy: bool) -> Erro
             .expect("checked above")
             .downcast::<reqwest::Error>()
             .expect("checked above");
-        return classify(*inner, target, via_proxy);
+        return classify(*inner, hop, route);
     }
     let (status, what) = if error.kind() == std::io::ErrorKind::TimedOut {
         (Status::HttpTimeout, "timed out reading the response")
@@ -198,20 +308,16 @@ fn read_error(error: std::io::Error, target: &url::Url, via_proxy: bool) -> Erro
             "the connection broke off mid-response",
         )
     };
-    Error::new(status, format!("{}: {what}: {error}", origin(target)))
-}
-
-fn too_large(target: &url::Url, limit: usize) -> Error {
     Error::new(
-        Status::HttpTooLarge,
-        format!("{}: the response body is larger than the limit of {limit} bytes (option max_body_bytes)", origin(target)),
+        status,
+        format!("{}: {what}: {error}", at(&origin(hop), route)),
     )
 }
 
-fn proxy_auth_error(target: &url::Url) -> Error {
+fn too_large(hop: &url::Url, limit: usize) -> Error {
     Error::new(
-        Status::HttpProxy,
-        format!("{} (through a proxy): the proxy requires authentication (HTTP 407): set proxy_username and proxy_password", origin(target)),
+        Status::HttpTooLarge,
+        format!("{}: the response body is larger than the limit of {limit} bytes (option max_body_bytes)", origin(hop)),
     )
 }
 
@@ -239,39 +345,4 @@ fn refuse_inside_async_runtime() -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Whether a request to `target` goes through a proxy under `mode`.
-fn uses_proxy(mode: &ProxyMode, target: &url::Url) -> bool {
-    match mode {
-        ProxyMode::Off => false,
-        ProxyMode::Explicit { .. } => true,
-        ProxyMode::Environment => {
-            let var = |names: &[&str]| {
-                names
-                    .iter()
-                    .find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
-            };
-            let scheme_var = if target.scheme() == "https" {
-                var(&["HTTPS_PROXY", "https_proxy"])
-            } else {
-                var(&["HTTP_PROXY", "http_proxy"])
-            };
-            if scheme_var
-                .or_else(|| var(&["ALL_PROXY", "all_proxy"]))
-                .is_none()
-            {
-                return false;
-            }
-            let host = target.host_str().unwrap_or("").to_ascii_lowercase();
-            let no_proxy = var(&["NO_PROXY", "no_proxy"]).unwrap_or_default();
-            !no_proxy
-                .split(',')
-                .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
-                .any(|entry| {
-                    !entry.is_empty()
-                        && (entry == "*" || host == entry || host.ends_with(&format!(".{entry}")))
-                })
-        }
-    }
 }

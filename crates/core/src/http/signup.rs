@@ -3,7 +3,7 @@
 
 use super::{post, probe, Options, Probe, Response};
 use crate::environment::Environment;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::form::SignupForm;
 
 /// POSTs `form` (validated first, so a bad form fails with its own status)
@@ -20,12 +20,22 @@ pub fn submit(form: &SignupForm, options: &Options) -> Result<Response> {
     )
 }
 
-/// The firewall check for `target`: an environment (`demo`, `production`,
-/// a base URL) probes its signup endpoint; any other http(s) URL is probed
-/// as it is.
-pub fn probe_target(target: &str, options: &Options) -> Result<Probe> {
-    match Environment::parse(target) {
-        Ok(environment) => probe(&environment.action_url(), options),
-        Err(_) => probe(target, options),
-    }
+/// The firewall check for an environment: `demo`, `production` or a base
+/// URL (a gateway's path prefix included), whose signup endpoint
+/// `<base>/xMain/mb/shar_transfer/info_inpt01.aspx` is probed. Text that is
+/// not an environment (a query string, a full signup URL, no URL at all) is
+/// `INVALID_ARGUMENT` for the field `environment`, never guessed at: to
+/// probe a URL exactly as given, call [`probe`].
+pub fn probe_environment(environment: &str, options: &Options) -> Result<Probe> {
+    let environment = Environment::parse(environment).map_err(|e| {
+        Error::new(
+            e.status(),
+            format!(
+                "{}; to probe a URL exactly as given, use probe_url",
+                e.message()
+            ),
+        )
+        .with_field("environment")
+    })?;
+    probe(&environment.action_url(), options)
 }

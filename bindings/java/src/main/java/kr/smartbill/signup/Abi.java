@@ -58,8 +58,13 @@ final class Abi {
     static final int SMARTBILL_ERR_HTTP_STATUS = 45;
     static final int SMARTBILL_ERR_HTTP_PROTOCOL = 46;
     static final int SMARTBILL_ERR_HTTP_TOO_LARGE = 47;
+    static final int SMARTBILL_ERR_RECEIVER_BIND = 50;
+    static final int SMARTBILL_ERR_RECEIVER_TLS = 51;
+    static final int SMARTBILL_ERR_STORE = 52;
+    static final int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
+    static final int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
     static final int SMARTBILL_ABI_VERSION = 1;
-    static final int SMARTBILL_ABI_CHECKSUM = 0x998994e2;
+    static final int SMARTBILL_ABI_CHECKSUM = 807427318;
     static final int SMARTBILL_TEXT_UTF8 = 0;
     static final int SMARTBILL_TEXT_CP949 = 1;
     static final int SMARTBILL_TEXT_PAD = 2;
@@ -196,8 +201,11 @@ final class Abi {
     /** {@code int32_t smartbill_http_submit(const SmartbillForm *form, const SmartbillHttpOptions *options, uint32_t timeout_ms, SmartbillResponse **out)} */
     static native int smartbill_http_submit(Pointer form, Pointer options, int timeoutMs, long[] out);
 
-    /** {@code int32_t smartbill_http_probe(const char *target, ptrdiff_t target_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)} */
-    static native int smartbill_http_probe(byte[] target, Sizes.PtrdiffT targetLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
+    /** {@code int32_t smartbill_http_probe(const char *environment, ptrdiff_t environment_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)} */
+    static native int smartbill_http_probe(byte[] environment, Sizes.PtrdiffT environmentLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
+
+    /** {@code int32_t smartbill_http_probe_url(const char *url, ptrdiff_t url_len, const SmartbillHttpOptions *options, uint32_t timeout_ms, int32_t *http_status, uint32_t *elapsed_ms)} */
+    static native int smartbill_http_probe_url(byte[] url, Sizes.PtrdiffT urlLen, Pointer options, int timeoutMs, int[] httpStatus, int[] elapsedMs);
 
     /** {@code int32_t smartbill_response_status(const SmartbillResponse *response, int32_t *status)} */
     static native int smartbill_response_status(Pointer response, int[] status);
@@ -216,4 +224,64 @@ final class Abi {
 
     /** {@code void smartbill_response_free(SmartbillResponse *response)} */
     static native void smartbill_response_free(Pointer response);
+
+    /** {@code int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out)} */
+    static native int smartbill_receiver_options_new(long[] out);
+
+    /** {@code int32_t smartbill_receiver_options_set(SmartbillReceiverOptions *options, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)} */
+    static native int smartbill_receiver_options_set(Pointer options, byte[] name, Sizes.PtrdiffT nameLen, byte[] value, Sizes.PtrdiffT valueLen);
+
+    /** {@code void smartbill_receiver_options_free(SmartbillReceiverOptions *options)} */
+    static native void smartbill_receiver_options_free(Pointer options);
+
+    /** {@code int32_t smartbill_receiver_start(const SmartbillReceiverOptions *options, SmartbillReceiver **out)} */
+    static native int smartbill_receiver_start(Pointer options, long[] out);
+
+    /** {@code int32_t smartbill_receiver_open_store(const char *store, ptrdiff_t store_len, const SmartbillReceiverOptions *options, SmartbillReceiver **out)} */
+    static native int smartbill_receiver_open_store(byte[] store, Sizes.PtrdiffT storeLen, Pointer options, long[] out);
+
+    /** {@code int32_t smartbill_receiver_port(const SmartbillReceiver *receiver, uint16_t *port)} */
+    static native int smartbill_receiver_port(Pointer receiver, short[] port);
+
+    /** {@code int32_t smartbill_receiver_url(const SmartbillReceiver *receiver, uint32_t flags, char *buf, size_t cap, size_t *out_len)} */
+    static native int smartbill_receiver_url(Pointer receiver, int flags, byte[] buf, Sizes.SizeT cap, long[] outLen);
+
+    /** {@code int32_t smartbill_receiver_next(const SmartbillReceiver *receiver, uint32_t timeout_ms, SmartbillRecord **record)} */
+    static native int smartbill_receiver_next(Pointer receiver, int timeoutMs, long[] record);
+
+    /** {@code int32_t smartbill_receiver_ack(const SmartbillReceiver *receiver, const SmartbillRecord *record)} */
+    static native int smartbill_receiver_ack(Pointer receiver, Pointer record);
+
+    /** {@code int32_t smartbill_receiver_ack_id(const SmartbillReceiver *receiver, int64_t number, int64_t version)} */
+    static native int smartbill_receiver_ack_id(Pointer receiver, long number, long version);
+
+    /** {@code int32_t smartbill_receiver_counts(const SmartbillReceiver *receiver, uint64_t *records, uint64_t *pending)} */
+    static native int smartbill_receiver_counts(Pointer receiver, long[] records, long[] pending);
+
+    /** {@code int32_t smartbill_receiver_stop(const SmartbillReceiver *receiver, uint32_t timeout_ms)} */
+    static native int smartbill_receiver_stop(Pointer receiver, int timeoutMs);
+
+    /** {@code void smartbill_receiver_free(SmartbillReceiver *receiver)} */
+    static native void smartbill_receiver_free(Pointer receiver);
+
+    /** {@code int32_t smartbill_record_id(const SmartbillRecord *record, int64_t *number, int64_t *version)} */
+    static native int smartbill_record_id(Pointer record, long[] number, long[] version);
+
+    /** {@code int32_t smartbill_record_callback(const SmartbillRecord *record, SmartbillCallback **out)} */
+    static native int smartbill_record_callback(Pointer record, long[] out);
+
+    /** {@code int32_t smartbill_record_peer(const SmartbillRecord *record, uint32_t flags, char *buf, size_t cap, size_t *out_len)} */
+    static native int smartbill_record_peer(Pointer record, int flags, byte[] buf, Sizes.SizeT cap, long[] outLen);
+
+    /** {@code int32_t smartbill_record_received_at(const SmartbillRecord *record, int64_t *unix_ms)} */
+    static native int smartbill_record_received_at(Pointer record, long[] unixMs);
+
+    /** {@code int32_t smartbill_record_received_at_text(const SmartbillRecord *record, uint32_t flags, char *buf, size_t cap, size_t *out_len)} */
+    static native int smartbill_record_received_at_text(Pointer record, int flags, byte[] buf, Sizes.SizeT cap, long[] outLen);
+
+    /** {@code int32_t smartbill_record_body(const SmartbillRecord *record, char *buf, size_t cap, size_t *out_len)} */
+    static native int smartbill_record_body(Pointer record, byte[] buf, Sizes.SizeT cap, long[] outLen);
+
+    /** {@code void smartbill_record_free(SmartbillRecord *record)} */
+    static native void smartbill_record_free(Pointer record);
 }

@@ -66,19 +66,26 @@ public final class Callback {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         }
-        return withHandle(copy, maxBytes, cb -> {
-            long[] count = new long[1];
-            check(Abi.smartbill_callback_key_count(cb, count));
-            Map<String, String> values = new LinkedHashMap<>();
-            for (long i = 0; i < count[0]; i++) {
-                long index = i;
-                String key = Text.readUtf8((buf, cap, len) -> Abi.smartbill_callback_key_name(cb, Sizes.size(index), Abi.SMARTBILL_TEXT_UTF8, buf, cap, len));
-                values.put(key, new String(value(cb, key, Abi.SMARTBILL_TEXT_UTF8), StandardCharsets.UTF_8));
-            }
-            int[] valid = new int[1];
-            check(Abi.smartbill_callback_com_regno_valid(cb, valid));
-            return new Callback(copy, maxBytes, Collections.unmodifiableMap(values), valid[0] == 1);
-        });
+        return withHandle(copy, maxBytes, cb -> readAll(cb, copy, maxBytes));
+    }
+
+    /** The callback behind a native handle made from {@code body} (a receiver's record). */
+    static Callback fromHandle(Pointer cb, byte[] body) {
+        return readAll(cb, body, Math.max(body.length, 65536));
+    }
+
+    private static Callback readAll(Pointer cb, byte[] body, long maxBytes) {
+        long[] count = new long[1];
+        check(Abi.smartbill_callback_key_count(cb, count));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (long i = 0; i < count[0]; i++) {
+            long index = i;
+            String key = Text.readUtf8((buf, cap, len) -> Abi.smartbill_callback_key_name(cb, Sizes.size(index), Abi.SMARTBILL_TEXT_UTF8, buf, cap, len));
+            values.put(key, new String(value(cb, key, Abi.SMARTBILL_TEXT_UTF8), StandardCharsets.UTF_8));
+        }
+        int[] valid = new int[1];
+        check(Abi.smartbill_callback_com_regno_valid(cb, valid));
+        return new Callback(body, maxBytes, Collections.unmodifiableMap(values), valid[0] == 1);
     }
 
     /**

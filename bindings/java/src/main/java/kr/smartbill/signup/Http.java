@@ -64,23 +64,49 @@ public final class Http {
     }
 
     /**
-     * The firewall check: can this machine reach {@code target} ({@code demo},
-     * {@code production}, a base URL, or any http(s) URL)? Returns when the
-     * server answered at all, whatever the HTTP status.
+     * The firewall check: can this machine reach SmartBill's signup endpoint?
+     * {@code environment} is {@code demo}, {@code production} or a base URL (a
+     * gateway's path prefix included), as {@link SignupForm} takes it; the GET
+     * goes to {@code <base>/xMain/mb/shar_transfer/info_inpt01.aspx}, redirects
+     * not followed. Returns when the server answered at all, whatever the HTTP
+     * status; throws HTTP_* naming the failed hop otherwise, and
+     * INVALID_ARGUMENT (field {@code environment}) for anything that is not an
+     * environment: use {@link #probeUrl} for a URL exactly as given.
      */
-    public static Probe probe(String target, int timeoutMs, Options options) {
-        byte[] t = Text.utf8(Objects.requireNonNull(target, "target"));
+    public static Probe probe(String environment, int timeoutMs, Options options) {
+        byte[] e = Text.utf8(Objects.requireNonNull(environment, "environment"));
         int[] status = new int[1];
         int[] elapsed = new int[1];
         withOptions(options, o -> {
-            check(Abi.smartbill_http_probe(t, Text.length(t), o, timeoutMs, status, elapsed));
+            check(Abi.smartbill_http_probe(e, Text.length(e), o, timeoutMs, status, elapsed));
             return null;
         });
         return new Probe(status[0], elapsed[0] & 0xFFFFFFFFL);
     }
 
-    public static Probe probe(String target, int timeoutMs) {
-        return probe(target, timeoutMs, null);
+    public static Probe probe(String environment, int timeoutMs) {
+        return probe(environment, timeoutMs, null);
+    }
+
+    /**
+     * The firewall check for a URL exactly as given (a health page, a full
+     * signup URL, a URL with a query): nothing is added to its path.
+     * Otherwise as {@link #probe}; text that is not an http(s) URL is
+     * INVALID_ARGUMENT (field {@code url}).
+     */
+    public static Probe probeUrl(String url, int timeoutMs, Options options) {
+        byte[] u = Text.utf8(Objects.requireNonNull(url, "url"));
+        int[] status = new int[1];
+        int[] elapsed = new int[1];
+        withOptions(options, o -> {
+            check(Abi.smartbill_http_probe_url(u, Text.length(u), o, timeoutMs, status, elapsed));
+            return null;
+        });
+        return new Probe(status[0], elapsed[0] & 0xFFFFFFFFL);
+    }
+
+    public static Probe probeUrl(String url, int timeoutMs) {
+        return probeUrl(url, timeoutMs, null);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -120,17 +121,49 @@ class HttpTest {
 
     @Test
     void probeReportsAnAnswerOrWhyThereWasNone() throws IOException {
-        Http.Probe p = Http.probe(base + "/callback", 5000, new Http.Options().set("proxy", "off"));
+        Http.Probe p = Http.probeUrl(base + "/callback", 5000, new Http.Options().set("proxy", "off"));
         assertTrue(p.getHttpStatus() >= 200, p.toString());
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         SmartbillException e = assertThrows(SmartbillException.class,
-                () -> Http.probe("http://127.0.0.1:" + closedPort + "/", 5000, new Http.Options().set("proxy", "off")));
+                () -> Http.probeUrl("http://127.0.0.1:" + closedPort + "/health?token=SECRET", 5000,
+                        new Http.Options().set("proxy", "off")));
         assertEquals("HTTP_CONNECT", e.getStatusName());
+        assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort) && !e.getMessage().contains("SECRET"), e.getMessage());
         SmartbillException bad = assertThrows(SmartbillException.class,
                 () -> Http.probe(base, 5000, new Http.Options().set("no_such_option", "x")));
         assertEquals("INVALID_ARGUMENT", bad.getStatusName());
+    }
+
+    @Test
+    void probeTakesAnEnvironmentAndProbeUrlTakesAUrlAsGiven() {
+        List<String> paths = Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().toString());
+            reply(exchange, 404, "text/plain", new byte[0]);
+        });
+        Http.Options direct = new Http.Options().set("proxy", "off");
+        // A base URL with a path prefix (a gateway) gets the signup path below it.
+        assertEquals(404, Http.probe(base + "/gateway", 5000, direct).getHttpStatus());
+        assertEquals(200, Http.probe(base, 5000, direct).getHttpStatus());
+        assertEquals(404, Http.probeUrl(base + "/health?deep=1", 5000, direct).getHttpStatus());
+        assertEquals(Arrays.asList("/gateway/xMain/mb/shar_transfer/info_inpt01.aspx", "/health?deep=1"), paths);
+        SmartbillException full = assertThrows(SmartbillException.class,
+                () -> Http.probe(base + "/xMain/mb/shar_transfer/info_inpt01.aspx", 5000, direct));
+        assertEquals("INVALID_ARGUMENT", full.getStatusName());
+        assertEquals("environment", full.getField());
+        assertTrue(full.getMessage().contains("probe_url"), full.getMessage());
+        SmartbillException notUrl = assertThrows(SmartbillException.class, () -> Http.probeUrl("demo", 5000, direct));
+        assertEquals("url", notUrl.getField());
+    }
+
+    @Test
+    void aProxyThatIsNotListeningIsNamed() {
+        SmartbillException e = assertThrows(SmartbillException.class,
+                () -> Http.probeUrl("http://127.0.0.2:9/", 5000, new Http.Options().set("proxy", "http://127.0.0.1:9")));
+        assertEquals("HTTP_PROXY", e.getStatusName());
+        assertTrue(e.getMessage().contains(": proxy http://127.0.0.1:9 (for http://127.0.0.2:9): "), e.getMessage());
     }
 }

@@ -33,6 +33,7 @@ class NativeDeclarationsTest {
         JAVA_TYPE.put("int32_t", int.class);
         JAVA_TYPE.put("uint32_t", int.class);
         JAVA_TYPE.put("uint8_t", byte.class);
+        JAVA_TYPE.put("int64_t", long.class);
         JAVA_TYPE.put("size_t", Sizes.SizeT.class);
         JAVA_TYPE.put("ptrdiff_t", Sizes.PtrdiffT.class);
         JAVA_TYPE.put("const char *", byte[].class);
@@ -40,6 +41,9 @@ class NativeDeclarationsTest {
         JAVA_TYPE.put("size_t *", long[].class);
         JAVA_TYPE.put("int32_t *", int[].class);
         JAVA_TYPE.put("uint32_t *", int[].class);
+        JAVA_TYPE.put("uint16_t *", short[].class);
+        JAVA_TYPE.put("int64_t *", long[].class);
+        JAVA_TYPE.put("uint64_t *", long[].class);
         JAVA_TYPE.put("const int32_t *", int[].class);
         JAVA_TYPE.put("const uint8_t *", byte[].class);
         // Arrays of pointer-sized values: memory the caller lays out.

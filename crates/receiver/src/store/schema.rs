@@ -1,0 +1,110 @@
+//! Opening a store connection: pragmas, the schema, and the checks that the
+//! file is a callback store this version can use.
+
+use super::location::store_error;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use smartbill_signup_core::Result;
+use std::path::Path;
+use std::time::Duration;
+
+/// Marks the file as a SmartBill callback store (`PRAGMA application_id`, "SBRC").
+const APPLICATION_ID: i32 = 0x5342_5243;
+/// The schema version this library writes.
+const SCHEMA_VERSION: i32 = 1;
+/// How long a statement waits for another connection's write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One row per (USER_SBID, COM_REGNO). `version` counts distinct contents;
+/// `acked_version` is the newest version acknowledged, so the record is
+/// pending while `acked_version < version`. `lease_*` reserve a pending
+/// record for the store handle that took it. Times are Unix milliseconds.
+/// AUTOINCREMENT: an id is never reused after a purge, so an old
+/// acknowledgement can never name a newer record.
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS callbacks (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_sbid         TEXT    NOT NULL,
+    com_regno         TEXT    NOT NULL,
+    version           INTEGER NOT NULL CHECK (version >= 1),
+    body              BLOB    NOT NULL,
+    peer              TEXT    NOT NULL,
+    received_at       INTEGER NOT NULL,
+    first_received_at INTEGER NOT NULL,
+    acked_version     INTEGER NOT NULL DEFAULT 0,
+    acked_at          INTEGER,
+    lease_owner       TEXT,
+    lease_until       INTEGER,
+    UNIQUE (user_sbid, com_regno)
+);
+CREATE INDEX IF NOT EXISTS callbacks_pending
+    ON callbacks (received_at, id) WHERE acked_version < version;
+";
+
+/// Opens a connection to a prepared store file (see `location::prepare`):
+/// WAL, `synchronous=FULL` (a commit is on disk before it returns),
+/// `secure_delete` (purged tokens are overwritten), and the schema.
+pub(crate) fn open(path: &Path) -> Result<Connection> {
+    let fail = |what: &str, e: rusqlite::Error| store_error(path, &format!("{what}: {e}"));
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail("cannot open", e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| fail("cannot set the busy timeout", e))?;
+    let application_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| fail("is not a SQLite database", e))?;
+    if application_id != 0 && application_id != APPLICATION_ID {
+        return Err(store_error(
+            path,
+            "is a SQLite database of another program, not a SmartBill callback store",
+        ));
+    }
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+        .map_err(|e| fail("cannot switch to WAL mode", e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(store_error(
+            path,
+            &format!("SQLite kept journal mode {mode:?} instead of WAL (a network or read-only file system?)"),
+        ));
+    }
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;")
+        .map_err(|e| fail("cannot set durability", e))?;
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| fail("cannot lock for setup", e))?;
+    let (application_id, version): (i32, i32) = tx
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id), \
+                    (SELECT user_version FROM pragma_user_version)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(|e| fail("cannot read its version", e))?;
+    if application_id == 0 {
+        let tables: i64 = tx
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(|e| fail("cannot read its schema", e))?;
+        if tables != 0 {
+            return Err(store_error(
+                path,
+                "is a SQLite database with tables of its own, not a SmartBill callback store",
+            ));
+        }
+        tx.execute_batch(&format!(
+            "PRAGMA application_id={APPLICATION_ID}; PRAGMA user_version={SCHEMA_VERSION};"
+        ))
+        .map_err(|e| fail("cannot mark it", e))?;
+    } else if version > SCHEMA_VERSION {
+        return Err(store_error(
+            path,
+            &format!("was written by a newer library (schema {version}; this one knows {SCHEMA_VERSION})"),
+        ));
+    }
+    tx.execute_batch(SCHEMA)
+        .map_err(|e| fail("cannot create its table", e))?;
+    tx.commit()
+        .map_err(|e| fail("cannot commit its setup", e))?;
+    Ok(conn)
+}

@@ -1,0 +1,509 @@
+//! The callback receiver through the C ABI: an options handle, the receiver
+//! (or a store opened without a server), and the records it hands out.
+
+use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
+use super::boundary::{guard, guard_value};
+use super::callback::SmartbillCallback;
+use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::status::Status;
+use smartbill_signup_receiver::{
+    rfc3339_utc, Receiver, ReceiverOptions, Record, RecordId, Store, StoreOptions,
+};
+use std::ffi::c_char;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Receiver settings (opaque), for `smartbill_receiver_start` and
+/// `smartbill_receiver_open_store`. Made by `smartbill_receiver_options_new`,
+/// filled by `smartbill_receiver_options_set`, released by
+/// `smartbill_receiver_options_free`.
+pub struct SmartbillReceiverOptions {
+    options: ReceiverOptions,
+}
+
+/// A running callback receiver and its store, or a store opened without a
+/// server (opaque). Unlike other handles it may be used by several threads
+/// at once: one can wait in `smartbill_receiver_next` while another calls
+/// `smartbill_receiver_stop`. Only `smartbill_receiver_free` must come last.
+pub struct SmartbillReceiver {
+    store: Arc<Store>,
+    /// `None` for a store opened by `smartbill_receiver_open_store`.
+    server: Option<Mutex<Receiver>>,
+    port: u16,
+    url: String,
+}
+
+/// One stored callback handed out by `smartbill_receiver_next` (opaque).
+/// Released by `smartbill_record_free`.
+pub struct SmartbillRecord {
+    record: Record,
+}
+
+/// Creates receiver options with the defaults into `*out` (no store, host
+/// or port yet: `smartbill_receiver_start` refuses until they are set).
+/// Release with `smartbill_receiver_options_free`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_options_new(
+    out: *mut *mut SmartbillReceiverOptions,
+) -> i32 {
+    guard("smartbill_receiver_options_new", || {
+        // SAFETY: the caller passes a valid out pointer.
+        let out = unsafe { out_ptr(out, "out") }?;
+        *out = Box::into_raw(Box::new(SmartbillReceiverOptions {
+            options: ReceiverOptions::default(),
+        }));
+        Ok(())
+    })
+}
+
+/// Sets a receiver option (UTF-8 name and value, both trimmed):
+/// - `store`: the SQLite file the callbacks are stored in (required); made
+///   owner-only (0600) on Unix; refused on a network share
+///   (`SMARTBILL_ERR_STORE_NETWORK_PATH`);
+/// - `host`: the IP address to listen on (required: `0.0.0.0` or `::` for
+///   every interface, `127.0.0.1` for this machine only);
+/// - `port`: 0 to 65535 (required; 0 picks a free port, see
+///   `smartbill_receiver_port`);
+/// - `path`: the only path served (default `/smartbill/callback`);
+/// - `environment`: `demo`, `production` (default) or a base URL (custom:
+///   no fixed source address, only `extra_ips` may deliver);
+/// - `extra_ips`: more addresses allowed to deliver, separated by commas,
+///   semicolons or whitespace;
+/// - `trusted_proxies`: proxies whose `X-Forwarded-For` is believed (from
+///   any other peer the header is ignored);
+/// - `max_bytes`: the body limit, 1 to 16777216 (default 65536);
+/// - `tls_cert`, `tls_key`: PEM certificate chain and private key files to
+///   serve HTTPS (both or neither);
+/// - `header_timeout_ms` (default 10000), `body_timeout_ms` (default 30000);
+/// - `max_connections`: served at once, 1 to 10000 (default 64); more wait
+///   in the listen backlog;
+/// - `lease_seconds`: how long a record handed out stays reserved for the
+///   handle that took it (default 60);
+/// - `retention_days`: delete acknowledged records this many days after
+///   their acknowledgement (0: at once; default `off`: keep them);
+/// - `log_file`: append one line per request (never a secret).
+///
+/// Unknown names or bad values: `SMARTBILL_ERR_INVALID_ARGUMENT` naming
+/// the option; the options are unchanged.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_options_set(
+    options: *mut SmartbillReceiverOptions,
+    name: *const c_char,
+    name_len: isize,
+    value: *const c_char,
+    value_len: isize,
+) -> i32 {
+    guard("smartbill_receiver_options_set", || {
+        // SAFETY: the caller passes a live handle and valid text arguments.
+        let options = unsafe { out_ptr(options, "options") }?;
+        let name = unsafe { text_in_as(name, name_len, 0, "name") }?;
+        let value = unsafe { text_in_as(value, value_len, 0, "value") }?;
+        options.options.set(&name, &value)
+    })
+}
+
+/// Releases receiver options. NULL is accepted and ignored. A receiver
+/// started with them does not need them any more.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_options_free(options: *mut SmartbillReceiverOptions) {
+    guard_value((), || {
+        if !options.is_null() {
+            // SAFETY: made by smartbill_receiver_options_new and not freed before.
+            drop(unsafe { Box::from_raw(options) });
+        }
+    })
+}
+
+/// Starts a callback receiver: opens (or creates) the store, listens on
+/// `host`:`port` and serves on background threads inside this process.
+/// Every request is checked in the order of the README's endpoint rules:
+/// source address (403), path (404), method (405), size (413, never
+/// reading more than the limit + 1 bytes), body time (408), the callback
+/// parser (400 with the status name, never a secret), then the callback
+/// is committed to the store and only then answered 200 (500 if storing
+/// failed).
+///
+/// On success `*out` receives the receiver (release with
+/// `smartbill_receiver_free`, after `smartbill_receiver_stop`); on failure
+/// NULL. Failures: `SMARTBILL_ERR_INVALID_ARGUMENT` (a missing or bad
+/// option, named as the last error's field), `SMARTBILL_ERR_STORE`,
+/// `SMARTBILL_ERR_STORE_NETWORK_PATH`, `SMARTBILL_ERR_RECEIVER_TLS`,
+/// `SMARTBILL_ERR_RECEIVER_BIND` (the port is in use, the host is not an
+/// address of this machine, or not permitted).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_start(
+    options: *const SmartbillReceiverOptions,
+    out: *mut *mut SmartbillReceiver,
+) -> i32 {
+    guard("smartbill_receiver_start", || {
+        // SAFETY: the caller passes a live options handle and a valid out pointer.
+        let out = unsafe { out_ptr(out, "out") }?;
+        *out = std::ptr::null_mut();
+        let options = unsafe { options.as_ref() }.ok_or_else(|| null_argument("options"))?;
+        let receiver = Receiver::start(options.options.clone())?;
+        *out = Box::into_raw(Box::new(SmartbillReceiver {
+            store: receiver.shared_store(),
+            port: receiver.port(),
+            url: receiver.url().to_string(),
+            server: Some(Mutex::new(receiver)),
+        }));
+        Ok(())
+    })
+}
+
+/// Opens a store without a server, to drain what a receiver (in this
+/// process or another) stored: a batch job, a second drainer. Two handles
+/// on one store, in one process or two, never get the same record at once.
+///
+/// `store`/`store_len`: the SQLite file (UTF-8). `options`: NULL for the
+/// defaults, or options whose `lease_seconds` and `retention_days` apply
+/// (the others are ignored). `*out` receives the handle (NULL on failure);
+/// `smartbill_receiver_port` and `_url` fail on it. Failures:
+/// `SMARTBILL_ERR_STORE`, `SMARTBILL_ERR_STORE_NETWORK_PATH`,
+/// `SMARTBILL_ERR_INVALID_ARGUMENT`.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_open_store(
+    store: *const c_char,
+    store_len: isize,
+    options: *const SmartbillReceiverOptions,
+    out: *mut *mut SmartbillReceiver,
+) -> i32 {
+    guard("smartbill_receiver_open_store", || {
+        // SAFETY: the caller passes valid arguments per the documented rules.
+        let out = unsafe { out_ptr(out, "out") }?;
+        *out = std::ptr::null_mut();
+        let path = unsafe { text_in_as(store, store_len, 0, "store") }?;
+        let path = path.trim();
+        if path.is_empty() {
+            return Err(Error::new(Status::InvalidArgument, "store is empty").with_field("store"));
+        }
+        let store_options = unsafe { options.as_ref() }
+            .map(|o| o.options.store_settings().clone())
+            .unwrap_or_else(StoreOptions::default);
+        let store = Store::open(path, store_options)?;
+        *out = Box::into_raw(Box::new(SmartbillReceiver {
+            store: Arc::new(store),
+            server: None,
+            port: 0,
+            url: String::new(),
+        }));
+        Ok(())
+    })
+}
+
+/// Writes the port the receiver listens on into `*port` (the one chosen
+/// when `port` was 0). `SMARTBILL_ERR_INVALID_ARGUMENT` for a store opened
+/// without a server.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_port(
+    receiver: *const SmartbillReceiver,
+    port: *mut u16,
+) -> i32 {
+    guard("smartbill_receiver_port", || {
+        // SAFETY: the caller passes a live handle and a valid out pointer.
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        let port = unsafe { out_ptr(port, "port") }?;
+        served(receiver)?;
+        *port = receiver.port;
+        Ok(())
+    })
+}
+
+/// Writes a URL that reaches the receiver from this machine, e.g.
+/// `http://127.0.0.1:8080/smartbill/callback` (https with TLS; an
+/// unspecified host shows as loopback). The URL to register with SmartBill
+/// is your public host name with the port your firewall forwards and this
+/// path. `flags` as for every text output (`SMARTBILL_TEXT_PAD` fills a
+/// fixed field). `SMARTBILL_ERR_INVALID_ARGUMENT` for a store opened
+/// without a server.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_url(
+    receiver: *const SmartbillReceiver,
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_receiver_url", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        served(receiver)?;
+        unsafe { text_out_as(&receiver.url, flags, "url", buf, cap, out_len) }
+    })
+}
+
+/// Takes the oldest pending record: a callback stored and not yet
+/// acknowledged in its current version, that no other handle holds. Waits
+/// up to `timeout_ms` for one (0: only looks). On `SMARTBILL_OK`, `*record`
+/// is the record (release with `smartbill_record_free`), or NULL when none
+/// came in time: not an error.
+///
+/// The record stays reserved for this handle for the lease period
+/// (`lease_seconds`, default 60); acknowledge it with
+/// `smartbill_receiver_ack` once the ERP has saved it. An unacknowledged
+/// record is handed out again after its lease, and after a restart:
+/// delivery to the ERP is at least once. Works after
+/// `smartbill_receiver_stop` too. `SMARTBILL_ERR_STORE` when the store
+/// cannot be read.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_next(
+    receiver: *const SmartbillReceiver,
+    timeout_ms: u32,
+    record: *mut *mut SmartbillRecord,
+) -> i32 {
+    guard("smartbill_receiver_next", || {
+        // SAFETY: the caller passes a live handle and a valid out pointer.
+        let record = unsafe { out_ptr(record, "record") }?;
+        *record = std::ptr::null_mut();
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        if let Some(taken) = receiver
+            .store
+            .next(Duration::from_millis(u64::from(timeout_ms)))?
+        {
+            *record = Box::into_raw(Box::new(SmartbillRecord { record: taken }));
+        }
+        Ok(())
+    })
+}
+
+/// Acknowledges the record's version: the ERP has saved it. A newer
+/// version that arrived meanwhile (new content for the same USER_SBID and
+/// COM_REGNO) stays pending and is handed out next. Acknowledging again is
+/// harmless. `SMARTBILL_ERR_RECORD_UNKNOWN` when the record is no longer
+/// in the store (purged after an earlier acknowledgement).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_ack(
+    receiver: *const SmartbillReceiver,
+    record: *const SmartbillRecord,
+) -> i32 {
+    guard("smartbill_receiver_ack", || {
+        // SAFETY: the caller passes live handles.
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        let record = unsafe { record_ref(record) }?;
+        receiver.store.ack(record.id())
+    })
+}
+
+/// Acknowledges version `version` of record `number` (as
+/// `smartbill_record_id` gave them), for callers that keep the numbers
+/// rather than the record. `SMARTBILL_ERR_RECORD_UNKNOWN` for a record not
+/// in the store; `SMARTBILL_ERR_INVALID_ARGUMENT` for a version never stored.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_ack_id(
+    receiver: *const SmartbillReceiver,
+    number: i64,
+    version: i64,
+) -> i32 {
+    guard("smartbill_receiver_ack_id", || {
+        // SAFETY: the caller passes a live handle.
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        receiver.store.ack(RecordId { number, version })
+    })
+}
+
+/// Writes how many records the store holds and how many are pending (not
+/// acknowledged in their current version). Either pointer may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_counts(
+    receiver: *const SmartbillReceiver,
+    records: *mut u64,
+    pending: *mut u64,
+) -> i32 {
+    guard("smartbill_receiver_counts", || {
+        // SAFETY: the caller passes a live handle; the outputs are NULL or valid.
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        let counts = receiver.store.counts()?;
+        if let Some(slot) = unsafe { records.as_mut() } {
+            *slot = counts.records;
+        }
+        if let Some(slot) = unsafe { pending.as_mut() } {
+            *slot = counts.pending;
+        }
+        Ok(())
+    })
+}
+
+/// Stops serving: the port closes at once, requests in flight finish (up
+/// to `timeout_ms`; connections still open then are cut), and the
+/// receiver's threads are waited for. The store stays usable
+/// (`smartbill_receiver_next`, `_ack`). Stopping again, or a store opened
+/// without a server, does nothing. Call it before `smartbill_receiver_free`
+/// from a normal thread: never from DllMain, a destructor or a finalizer
+/// (it waits for threads).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_stop(
+    receiver: *const SmartbillReceiver,
+    timeout_ms: u32,
+) -> i32 {
+    guard("smartbill_receiver_stop", || {
+        // SAFETY: the caller passes a live handle.
+        let receiver = unsafe { receiver_ref(receiver) }?;
+        match &receiver.server {
+            None => Ok(()),
+            Some(server) => server
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .stop(Duration::from_millis(u64::from(timeout_ms))),
+        }
+    })
+}
+
+/// Releases a receiver or store handle. NULL is accepted and ignored. A
+/// receiver still running is told to stop but not waited for (this call
+/// never waits for a thread, so a finalizer may call it); call
+/// `smartbill_receiver_stop` first to let requests in flight finish.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_receiver_free(receiver: *mut SmartbillReceiver) {
+    guard_value((), || {
+        if !receiver.is_null() {
+            // SAFETY: made by this library and not freed before.
+            drop(unsafe { Box::from_raw(receiver) });
+        }
+    })
+}
+
+/// Writes the record's number (one per USER_SBID and COM_REGNO, never
+/// reused) and the version of its content (from 1) handed out. Either
+/// pointer may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_id(
+    record: *const SmartbillRecord,
+    number: *mut i64,
+    version: *mut i64,
+) -> i32 {
+    guard("smartbill_record_id", || {
+        // SAFETY: the caller passes a live handle; the outputs are NULL or valid.
+        let id = unsafe { record_ref(record) }?.id();
+        if let Some(slot) = unsafe { number.as_mut() } {
+            *slot = id.number;
+        }
+        if let Some(slot) = unsafe { version.as_mut() } {
+            *slot = id.version;
+        }
+        Ok(())
+    })
+}
+
+/// Gives the record's callback as a new `SmartbillCallback` in `*out`:
+/// read it with `smartbill_callback_get` and friends, release it with
+/// `smartbill_callback_free` (it is a copy: it outlives the record).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_callback(
+    record: *const SmartbillRecord,
+    out: *mut *mut SmartbillCallback,
+) -> i32 {
+    guard("smartbill_record_callback", || {
+        // SAFETY: the caller passes a live handle and a valid out pointer.
+        let out = unsafe { out_ptr(out, "out") }?;
+        *out = std::ptr::null_mut();
+        let record = unsafe { record_ref(record) }?;
+        *out = Box::into_raw(Box::new(SmartbillCallback(record.callback().clone())));
+        Ok(())
+    })
+}
+
+/// Writes the address that delivered the record (the TCP peer, or the
+/// client a trusted proxy named), e.g. `183.111.188.210`. `flags` as for
+/// every text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_peer(
+    record: *const SmartbillRecord,
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_record_peer", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let record = unsafe { record_ref(record) }?;
+        unsafe { text_out_as(record.peer(), flags, "peer", buf, cap, out_len) }
+    })
+}
+
+/// Writes when the record's version arrived, in milliseconds since the
+/// Unix epoch (UTC).
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_received_at(
+    record: *const SmartbillRecord,
+    unix_ms: *mut i64,
+) -> i32 {
+    guard("smartbill_record_received_at", || {
+        // SAFETY: the caller passes a live handle and a valid out pointer.
+        let record = unsafe { record_ref(record) }?;
+        *unsafe { out_ptr(unix_ms, "unix_ms") }? = record.received_at_unix_ms();
+        Ok(())
+    })
+}
+
+/// Writes when the record's version arrived as RFC 3339 text in UTC, 24
+/// characters: `2024-05-01T09:30:00.250Z`. `flags` as for every text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_received_at_text(
+    record: *const SmartbillRecord,
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_record_received_at_text", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let record = unsafe { record_ref(record) }?;
+        let text = rfc3339_utc(record.received_at_unix_ms());
+        unsafe { text_out_as(&text, flags, "received_at", buf, cap, out_len) }
+    })
+}
+
+/// Writes the body exactly as SmartBill sent it (it holds the auth code
+/// and token). Buffer rules as for every text output.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_body(
+    record: *const SmartbillRecord,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard("smartbill_record_body", || {
+        // SAFETY: the caller passes a live handle and a valid buffer.
+        let record = unsafe { record_ref(record) }?;
+        unsafe { text_out(record.body(), buf, cap, out_len) }
+    })
+}
+
+/// Releases a record. NULL is accepted and ignored. Freeing a record does
+/// not acknowledge it.
+#[no_mangle]
+pub unsafe extern "C" fn smartbill_record_free(record: *mut SmartbillRecord) {
+    guard_value((), || {
+        if !record.is_null() {
+            // SAFETY: made by smartbill_receiver_next and not freed before.
+            drop(unsafe { Box::from_raw(record) });
+        }
+    })
+}
+
+/// # Safety
+/// `receiver` must be NULL or a live handle.
+unsafe fn receiver_ref<'a>(receiver: *const SmartbillReceiver) -> Result<&'a SmartbillReceiver> {
+    // SAFETY: the caller promises a live handle when non-NULL.
+    unsafe { receiver.as_ref() }.ok_or_else(|| null_argument("receiver"))
+}
+
+/// # Safety
+/// `record` must be NULL or a live handle.
+unsafe fn record_ref<'a>(record: *const SmartbillRecord) -> Result<&'a Record> {
+    // SAFETY: the caller promises a live handle when non-NULL.
+    unsafe { record.as_ref() }
+        .map(|r| &r.record)
+        .ok_or_else(|| null_argument("record"))
+}
+
+fn served(receiver: &SmartbillReceiver) -> Result<()> {
+    if receiver.server.is_none() {
+        return Err(Error::new(
+            Status::InvalidArgument,
+            "this handle is a store opened without a server (smartbill_receiver_open_store): it has no port or URL",
+        )
+        .with_field("receiver"));
+    }
+    Ok(())
+}
