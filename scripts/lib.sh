@@ -60,10 +60,23 @@ ensure_pip() {
     python3 -m pip install -q --disable-pip-version-check "${missing[@]}"
 }
 
-# Installs cargo-zigbuild (crates.io) and zig (the ziglang package on PyPI,
-# which cargo-zigbuild finds through `python3 -m ziglang`) when missing.
+# zig, the release build's linker and C compiler, comes from PyPI (the
+# ziglang package) in a virtual environment of its own under the cache, so
+# that no Python environment of the user's is touched; cargo-zigbuild
+# (crates.io) runs it with that environment's Python.
+SB_ZIG_VENV="$SB_CACHE/tools/ziglang-$SB_ZIGLANG_VERSION"
+
+# Installs zig and cargo-zigbuild when missing.
 ensure_zigbuild() {
-    ensure_pip "ziglang==$SB_ZIGLANG_VERSION"
+    if ! "$SB_ZIG_VENV/bin/python" -m ziglang version >/dev/null 2>&1; then
+        echo "installing zig (PyPI: ziglang $SB_ZIGLANG_VERSION) into $SB_ZIG_VENV"
+        rm -rf "$SB_ZIG_VENV"
+        python3 -m venv "$SB_ZIG_VENV" 2>/dev/null || {
+            ensure_apt python3-venv
+            python3 -m venv "$SB_ZIG_VENV"
+        }
+        "$SB_ZIG_VENV/bin/python" -m pip install -q --disable-pip-version-check "ziglang==$SB_ZIGLANG_VERSION"
+    fi
     if ! command -v cargo-zigbuild >/dev/null; then
         echo "installing cargo-zigbuild $SB_ZIGBUILD_VERSION (cargo install, once: a few minutes)"
         cargo install --quiet --locked --version "$SB_ZIGBUILD_VERSION" cargo-zigbuild
@@ -74,8 +87,12 @@ ensure_zigbuild() {
 # programs and the examples (the stand-in), in one cargo invocation that
 # resolves features as `cargo test` does, so no two builds invalidate each
 # other's library. A no-op when fresh.
+# With --progress, cargo names each crate it compiles (the first build takes
+# minutes).
 sb_build_debug() {
-    (cd "$SB_ROOT" && cargo build --quiet --locked --workspace --lib --bins --examples)
+    local quiet=--quiet
+    [ "${1:-}" = --progress ] && quiet=
+    (cd "$SB_ROOT" && cargo build $quiet --workspace --lib --bins --examples)
 }
 
 # Prints "... still building (N min)" every minute while a long build runs
@@ -105,8 +122,12 @@ sb_build_release() {
     echo "   about 130 crates, 10 minutes or more on 2 cores; later builds take seconds"
     sb_heartbeat "$start" "the release library" &
     heartbeat=$!
-    (cd "$SB_ROOT" && SMARTBILL_SONAME=$SB_SONAME cargo zigbuild --release --locked \
-        --target "$SB_LINUX_TRIPLE.$SB_GLIBC" -p smartbill-signup --lib) || rc=$?
+    # zig's caches live with the others, whatever HOME is: a build from
+    # another HOME reuses them and finds the C compiler where it was.
+    (cd "$SB_ROOT" && SMARTBILL_SONAME=$SB_SONAME \
+        CARGO_ZIGBUILD_PYTHON_PATH="$SB_ZIG_VENV/bin/python" \
+        CARGO_ZIGBUILD_CACHE_DIR="$SB_CACHE/cargo-zigbuild" ZIG_GLOBAL_CACHE_DIR="$SB_CACHE/zig" \
+        cargo zigbuild --release --locked --target "$SB_LINUX_TRIPLE.$SB_GLIBC" -p smartbill-signup --lib) || rc=$?
     kill "$heartbeat" 2>/dev/null || true
     wait "$heartbeat" 2>/dev/null || true
     [ "$rc" -eq 0 ] || return "$rc"

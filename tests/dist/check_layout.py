@@ -150,11 +150,11 @@ def main() -> int:
     check(f"Version: {version}" in pc and "prefix=${pcfiledir}/../.." in pc, "c linux: pkg-config version, relocatable prefix")
     for arch, suffix in (("x64", "x86_64"), ("x86", "x86")):
         zname = f"smartbill-signup-{version}-windows-{suffix}"
-        path = dist / "c" / f"{zname}.zip"
+        zip_path = dist / "c" / f"{zname}.zip"
         if not win:
-            check(not path.exists(), f"c: {path.name} left out (no Windows DLLs built)")
+            check(not zip_path.exists(), f"c: {zip_path.name} left out (no Windows DLLs built)")
             continue
-        content = zip_files(path)
+        content = zip_files(zip_path)
         check(sha(content.get(f"{zname}/lib/smartbill_signup.dll", b"")) == win_dll[arch], f"c {suffix}: lib/smartbill_signup.dll is the {arch} build")
         for f in ("lib/libsmartbill_signup.dll.a", "lib/smartbill_signup.lib", "lib/pkgconfig/smartbill_signup.pc",
                   "include/smartbill_signup.h", "include/SMARTBILL.cpy", "README.md", "LICENSE-MIT", "LICENSE-APACHE"):
