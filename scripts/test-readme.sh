@@ -77,3 +77,25 @@ while IFS=$'\t' read -r file cwd venv status where; do
     echo "ok   $where (exit status $rc)"
 done <"$WORK/blocks"
 printf '\ntest-readme: %d blocks passed\n' "$passed"
+
+# The build experience: right after the quickstart, nothing is compiled
+# again, neither by a second quickstart nor by `pip install ./bindings/python`.
+echo
+echo "== nothing to compile after the quickstart"
+again=$(bash scripts/quickstart.sh 2>&1)
+if grep -E '^ *Compiling ' <<<"$again"; then
+    echo "FAIL a second bash scripts/quickstart.sh compiled the crates above"
+    exit 1
+fi
+echo "ok   a second bash scripts/quickstart.sh compiles nothing"
+pip_log=$(PATH="$WORK/venv/bin:$PATH" pip install -v --no-deps --force-reinstall ./bindings/python 2>&1)
+grep -q 'Successfully installed smartbill-signup' <<<"$pip_log" || {
+    echo "$pip_log" | tail -n 20
+    echo "FAIL pip install ./bindings/python"
+    exit 1
+}
+if grep -E '^ *Compiling ' <<<"$pip_log"; then
+    echo "FAIL pip install ./bindings/python compiled the crates above after the quickstart"
+    exit 1
+fi
+echo "ok   pip install ./bindings/python reuses the quickstart's release library"
