@@ -87,12 +87,13 @@ ensure_zigbuild() {
 # programs and the examples (the stand-in), in one cargo invocation that
 # resolves features as `cargo test` does, so no two builds invalidate each
 # other's library. A no-op when fresh.
-# With --progress, cargo names each crate it compiles (the first build takes
-# minutes).
+SB_DEBUG_BUILD=(build --workspace --lib --bins --examples)
 sb_build_debug() {
-    local quiet=--quiet
-    [ "${1:-}" = --progress ] && quiet=
-    (cd "$SB_ROOT" && cargo build $quiet --workspace --lib --bins --examples)
+    (cd "$SB_ROOT" && cargo "${SB_DEBUG_BUILD[@]}" --quiet)
+}
+# The same, naming each crate it compiles (the first build takes minutes).
+sb_build_debug_showing_progress() {
+    (cd "$SB_ROOT" && cargo "${SB_DEBUG_BUILD[@]}")
 }
 
 # Prints "... still building (N min)" every minute while a long build runs

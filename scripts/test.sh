@@ -25,7 +25,7 @@ bash scripts/lint.sh
 
 step "Rust: unit, integration, vector, header, network and browser tests"
 # The debug build every suite uses (cargo lists each crate it compiles).
-sb_build_debug --progress
+sb_build_debug_showing_progress
 cargo test --quiet --workspace 2>&1
 
 step "C: every function through the header (plain, valgrind, ASan)"
