@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test in every language: lint, Rust, C (plain, valgrind, ASan),
-# the C examples, each suite under bindings/ and examples/, then the
-# packages (scripts/dist.sh, and each installed as its users would:
+# Runs every test in every language: lint, Rust, the fuzz targets, C (plain,
+# valgrind, ASan), the C examples, each suite under bindings/ and examples/,
+# then the packages (scripts/dist.sh, and each installed as its users would:
 # scripts/test-dist.sh) and the READMEs' commands as written, the quickstart
 # first (scripts/test-readme.sh). Installs what the machine lacks first;
 # safe to run again. Builds go where scripts/lib.sh says: cargo's
@@ -27,6 +27,9 @@ step "Rust: unit, integration, vector, header, network and browser tests"
 # The debug build every suite uses (cargo lists each crate it compiles).
 sb_build_debug_showing_progress
 cargo test --quiet --workspace 2>&1
+
+step "fuzz targets: every corpus input, then 20 s each with a fixed seed"
+bash scripts/fuzz-replay.sh 20
 
 step "C: every function through the header (plain, valgrind, ASan)"
 bash scripts/test-c.sh
