@@ -162,7 +162,17 @@ fn main() {
         .is_ok_and(|os| os == "linux" || os == "android" || os.ends_with("bsd"))
     {
         println!("cargo:rustc-cdylib-link-arg=-Wl,-z,nodelete");
+        // The shipped library records its ABI generation as its SONAME
+        // (libsmartbill_signup.so.0), so programs linked against it find the
+        // right file after an upgrade. Only the release build for packages
+        // sets it (scripts/lib.sh): programs linked against target/debug
+        // need no .so.0 link.
+        if let Some(soname) = std::env::var_os("SMARTBILL_SONAME") {
+            let soname = soname.to_str().expect("SMARTBILL_SONAME is ASCII");
+            println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
+        }
     }
+    println!("cargo:rerun-if-env-changed=SMARTBILL_SONAME");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-env-changed=SMARTBILL_UPDATE_HEADER");
 

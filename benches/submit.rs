@@ -18,10 +18,10 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let exe = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/target/release/smartbill-signup"
-    );
+    // Cargo's directory of final artifacts: CARGO_TARGET_DIR when set, else target/.
+    let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into()))
+        .join("release/smartbill-signup");
     let mut standin = Command::new(exe)
         .args(["standin", "--max-requests", "100000", "--idle-exit", "60"])
         .stdout(Stdio::piped())

@@ -1,6 +1,37 @@
 # shellcheck shell=bash
-# Shared helpers for the project's scripts: install what is missing, once.
-# Sourced, not run.
+# Shared helpers for the project's scripts: where builds go, the one release
+# build of the library, and installing what is missing, once. Sourced, not run.
+
+SB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Everything expensive lives outside the clone, so a fresh clone (CI) reuses it.
+SB_CACHE=${SMARTBILL_CACHE:-$HOME/.cache/smartbill-signup}
+
+# Cargo's intermediate files (every compiled dependency) go to one build
+# directory that every clone on the machine shares; the final artifacts
+# (target/debug/libsmartbill_signup.so, ...) stay in each clone's own target
+# directory, so two clones never overwrite each other's library.
+export CARGO_BUILD_BUILD_DIR="${CARGO_BUILD_BUILD_DIR:-$SB_CACHE/build}"
+# Where cargo puts the final artifacts: target/, or CARGO_TARGET_DIR if set.
+SB_TARGET_DIR=${CARGO_TARGET_DIR:-$SB_ROOT/target}
+case "$SB_TARGET_DIR" in /*) ;; *) SB_TARGET_DIR="$PWD/$SB_TARGET_DIR" ;; esac
+# The test programs (Python, Java, C#) read it to find the stand-in and the library.
+export SMARTBILL_TARGET_DIR="$SB_TARGET_DIR"
+# The debug build: what every test suite uses.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+SB_DEBUG_DIR="$SB_TARGET_DIR/debug"
+
+# The release build for Linux: glibc 2.17 (manylinux2014: RHEL/CentOS 7 and
+# later), made with cargo-zigbuild and zig as the linker. It is the one Linux
+# library of every package (wheel, jar, nupkg, tarball) and of the quickstart.
+SB_LINUX_TRIPLE=x86_64-unknown-linux-gnu
+SB_GLIBC=2.17
+SB_RELEASE_DIR="$SB_TARGET_DIR/$SB_LINUX_TRIPLE/release"
+SB_SONAME=libsmartbill_signup.so.0
+SB_ZIGBUILD_VERSION=0.24.1
+SB_ZIGLANG_VERSION=0.17.1
+# The Windows DLLs (scripts/build-windows.sh): x86_64/ and i686/.
+# shellcheck disable=SC2034
+SB_WINDOWS_DIR="$SB_ROOT/target/windows"
 
 # Installs the Debian packages among "$@" that are not installed yet.
 ensure_apt() {
@@ -27,6 +58,82 @@ ensure_pip() {
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "installing pip packages: ${missing[*]}"
     python3 -m pip install -q --disable-pip-version-check "${missing[@]}"
+}
+
+# zig, the release build's linker and C compiler, comes from PyPI (the
+# ziglang package) in a virtual environment of its own under the cache, so
+# that no Python environment of the user's is touched; cargo-zigbuild
+# (crates.io) runs it with that environment's Python.
+SB_ZIG_VENV="$SB_CACHE/tools/ziglang-$SB_ZIGLANG_VERSION"
+
+# Installs zig and cargo-zigbuild when missing.
+ensure_zigbuild() {
+    if ! "$SB_ZIG_VENV/bin/python" -m ziglang version >/dev/null 2>&1; then
+        echo "installing zig (PyPI: ziglang $SB_ZIGLANG_VERSION) into $SB_ZIG_VENV"
+        rm -rf "$SB_ZIG_VENV"
+        python3 -m venv "$SB_ZIG_VENV" 2>/dev/null || {
+            ensure_apt python3-venv
+            python3 -m venv "$SB_ZIG_VENV"
+        }
+        "$SB_ZIG_VENV/bin/python" -m pip install -q --disable-pip-version-check "ziglang==$SB_ZIGLANG_VERSION"
+    fi
+    if ! command -v cargo-zigbuild >/dev/null; then
+        echo "installing cargo-zigbuild $SB_ZIGBUILD_VERSION (cargo install, once: a few minutes)"
+        cargo install --quiet --locked --version "$SB_ZIGBUILD_VERSION" cargo-zigbuild
+    fi
+}
+
+# The debug build every test suite uses: the library, the workspace's
+# programs and the examples (the stand-in), in one cargo invocation that
+# resolves features as `cargo test` does, so no two builds invalidate each
+# other's library. A no-op when fresh.
+SB_DEBUG_BUILD=(build --workspace --lib --bins --examples)
+sb_build_debug() {
+    (cd "$SB_ROOT" && cargo "${SB_DEBUG_BUILD[@]}" --quiet)
+}
+# The same, naming each crate it compiles (the first build takes minutes).
+sb_build_debug_showing_progress() {
+    (cd "$SB_ROOT" && cargo "${SB_DEBUG_BUILD[@]}")
+}
+
+# Prints "... still building (N min)" every minute while a long build runs
+# silent (aws-lc's C code, the final LTO link); killed by the caller.
+sb_heartbeat() {
+    local start=$1 what=$2
+    # sleep's output goes nowhere: a sleep outliving the loop must not hold
+    # the caller's pipe open.
+    while sleep 60 >/dev/null 2>&1; do
+        echo "   ... still building $what ($((($(date +%s) - start) / 60)) min)"
+    done
+}
+
+# The release build of the library for Linux (see SB_RELEASE_DIR), always
+# the same cargo command, so a second run is a no-op that takes seconds.
+# Leaves libsmartbill_signup.so (SONAME libsmartbill_signup.so.0, with that
+# link beside it) and libsmartbill_signup.a in $SB_RELEASE_DIR.
+sb_build_release() {
+    if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+        echo "error: the release build runs on x86_64 Linux (this is $(uname -s) $(uname -m))" >&2
+        return 1
+    fi
+    ensure_zigbuild
+    local start heartbeat rc=0
+    start=$(date +%s)
+    echo "== release library for Linux (glibc $SB_GLIBC; cargo zigbuild --release): the first build compiles"
+    echo "   about 130 crates, 10 minutes or more on 2 cores; later builds take seconds"
+    sb_heartbeat "$start" "the release library" &
+    heartbeat=$!
+    # zig's caches live with the others, whatever HOME is: a build from
+    # another HOME reuses them and finds the C compiler where it was.
+    (cd "$SB_ROOT" && SMARTBILL_SONAME=$SB_SONAME \
+        CARGO_ZIGBUILD_PYTHON_PATH="$SB_ZIG_VENV/bin/python" \
+        CARGO_ZIGBUILD_CACHE_DIR="$SB_CACHE/cargo-zigbuild" ZIG_GLOBAL_CACHE_DIR="$SB_CACHE/zig" \
+        cargo zigbuild --release --locked --target "$SB_LINUX_TRIPLE.$SB_GLIBC" -p smartbill-signup --lib) || rc=$?
+    kill "$heartbeat" 2>/dev/null || true
+    wait "$heartbeat" 2>/dev/null || true
+    [ "$rc" -eq 0 ] || return "$rc"
+    ln -sf libsmartbill_signup.so "$SB_RELEASE_DIR/$SB_SONAME"
+    echo "   done in $(($(date +%s) - start)) s: $SB_RELEASE_DIR"
 }
 
 # Fuzzing (fuzz/, see fuzz/README.md): cargo-fuzz drives libFuzzer. Its
@@ -66,6 +173,9 @@ cargo_fuzz() {
         cd fuzz || exit
         export RUSTC_BOOTSTRAP=1
         export CARGO_TARGET_DIR="${SMARTBILL_FUZZ_TARGET_DIR:-$HOME/.cache/smartbill-signup/fuzz-target}"
+        # The fuzz build keeps its intermediate files there too, not in the
+        # main workspace's shared build directory.
+        export CARGO_BUILD_BUILD_DIR="$CARGO_TARGET_DIR"
         cargo fuzz "$command" "${FUZZ_BUILD_FLAGS[@]}" "$@"
     )
 }

@@ -18,7 +18,7 @@ echo "== cargo clippy (warnings are errors)"
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 
 echo "== mypy --strict (Python package)"
-python3 -m mypy --strict --no-error-summary bindings/python/src/smartbill_signup
+python3 -m mypy --strict --no-error-summary bindings/python/src/smartbill_signup bindings/python/build_backend tests/dist
 
 echo "== shellcheck"
 mapfile -t scripts < <(git ls-files '*.sh')

@@ -4,18 +4,18 @@
 # AddressSanitizer. Also checks that the header compiles as C99 and as C++.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
 # The library (every crate type) and the stand-in the HTTP test starts
 # (smartbill-signup standin).
-cargo build --quiet
-cargo build --quiet -p smartbill-signup-cli
+sb_build_debug
 
-LIB_DIR=target/debug
+LIB_DIR=$SB_DEBUG_DIR
 OUT=target/ctest
 mkdir -p "$OUT"
 CFLAGS=(-std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -pedantic -g -Iinclude)
 # shellcheck disable=SC2054 # -Wl,-rpath,DIR is one argument
-LIBS=(-L"$LIB_DIR" -lsmartbill_signup -lcjson -lpthread -Wl,-rpath,"$PWD/$LIB_DIR")
+LIBS=(-L"$LIB_DIR" -lsmartbill_signup -lcjson -lpthread -Wl,-rpath,"$LIB_DIR")
 
 # The header alone, as C99 and as C++.
 printf '#include "smartbill_signup.h"\nint main(void){return smartbill_abi_version()==SMARTBILL_ABI_VERSION?0:1;}\n' > "$OUT/header_c.c"

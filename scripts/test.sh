@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test in every language: lint, Rust, the fuzz targets, C (plain,
-# valgrind, ASan), the C examples, the Windows DLLs under Wine, and each
-# suite under bindings/ and examples/. Installs what the machine lacks
-# first; safe to run again.
+# valgrind, ASan), the C examples, the Windows DLLs under Wine, each suite
+# under bindings/ and examples/, then the packages (scripts/dist.sh, and
+# each installed as its users would: scripts/test-dist.sh) and the READMEs'
+# commands as written, the quickstart first (scripts/test-readme.sh).
+# Installs what the machine lacks first; safe to run again. Builds go where
+# scripts/lib.sh says: cargo's intermediate files in
+# ~/.cache/smartbill-signup/build, shared by every clone, so a fresh clone
+# (CI) compiles only this project's crates.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,16 +25,12 @@ step "lint: rustfmt, clippy, mypy --strict, shellcheck"
 bash scripts/lint.sh
 
 step "Rust: unit, integration, vector, header, network and browser tests"
-cargo build --quiet
+# The debug build every suite uses (cargo lists each crate it compiles).
+sb_build_debug_showing_progress
 cargo test --quiet --workspace 2>&1
 
 step "fuzz targets: every corpus input, then 20 s each with a fixed seed"
 bash scripts/fuzz-replay.sh 20
-
-step "the quickstart flow (debug build)"
-cargo build --quiet --examples
-cargo build --quiet -p smartbill-signup-cli
-target/debug/examples/quickstart
 
 step "C: every function through the header (plain, valgrind, ASan)"
 bash scripts/test-c.sh
@@ -45,5 +46,14 @@ for suite in bindings/*/run-tests.sh examples/*/run-tests.sh; do
     step "$suite"
     bash "$suite"
 done
+
+step "packages: scripts/dist.sh (the release library for Linux, glibc 2.17, in every package)"
+bash scripts/dist.sh
+
+step "packages, installed as their users would: scripts/test-dist.sh"
+bash scripts/test-dist.sh
+
+step "the READMEs' commands as written, the quickstart first: scripts/test-readme.sh"
+bash scripts/test-readme.sh
 
 printf '\nall test suites passed\n'

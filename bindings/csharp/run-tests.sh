@@ -11,9 +11,9 @@ source "$root/scripts/lib.sh"
 ensure_apt mono-mcs mono-runtime libmono-i18n-cjk4.0-cil gcc
 
 cd "$root"
-# No-ops when fresh; `smartbill-signup standin` plays SmartBill for the HTTP tests.
-cargo build --quiet
-cargo build --quiet -p smartbill-signup-cli
+# A no-op when fresh; `smartbill-signup standin` plays SmartBill for the
+# HTTP tests. The tests load this debug build's library ($SB_DEBUG_DIR).
+sb_build_debug
 out="$root/target/csharp"
 mkdir -p "$out"
 mcs -nologo -target:library -langversion:7.2 -warnaserror -debug \
@@ -43,6 +43,6 @@ done
 
 # Mono finds libsmartbill_signup.so for DllImport("smartbill_signup") on the
 # library path. RUST_BACKTRACE=0: the deliberate panic test prints one line.
-LD_LIBRARY_PATH="$root/target/debug${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" RUST_BACKTRACE=0 \
+LD_LIBRARY_PATH="$SB_DEBUG_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" RUST_BACKTRACE=0 \
     mono --debug "$out/SmartbillSignup.Tests.exe" "$root/tests/vectors"
 exit "$load_rc"

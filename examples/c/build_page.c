@@ -2,7 +2,8 @@
  * the ERP opens in the customer's browser, a form that posts the company's
  * data to SmartBill.
  *
- *   cc build_page.c -I../../include -L../../target/release -lsmartbill_signup -o build_page
+ *   cc build_page.c $(pkg-config --cflags --libs smartbill_signup) -o build_page   (installed)
+ *   make build_page                                                               (a checkout)
  *   ./build_page signup.html
  */
 #include <stdio.h>

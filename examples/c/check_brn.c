@@ -1,7 +1,8 @@
 /* Checks business numbers given as arguments (or one per line on stdin) and
  * prints each one's status, normalised form and kind.
  *
- *   cc check_brn.c -I../../include -L../../target/release -lsmartbill_signup -o check_brn
+ *   cc check_brn.c $(pkg-config --cflags --libs smartbill_signup) -o check_brn   (installed)
+ *   make check_brn                                                              (a checkout)
  *   ./check_brn 124-81-00998 123-45-67890
  */
 #include <stdio.h>

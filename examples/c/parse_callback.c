@@ -2,7 +2,8 @@
  * file or stdin, and prints its fields. AUTH_CODE and AUTH_TOKEN are
  * secrets: only their first characters are printed.
  *
- *   cc parse_callback.c -I../../include -L../../target/release -lsmartbill_signup -o parse_callback
+ *   cc parse_callback.c $(pkg-config --cflags --libs smartbill_signup) -o parse_callback   (installed)
+ *   make parse_callback                                                                   (a checkout)
  *   ./parse_callback body.json
  */
 #include <stdio.h>

@@ -5,6 +5,8 @@
 # zero leaks).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/lib.sh
+sb_build_debug
 OUT=target/examples-c
 mkdir -p "$OUT"
 run=()
@@ -15,8 +17,8 @@ CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -Iinclude)
 # system (`cargo rustc --lib --crate-type staticlib -- --print native-static-libs`).
 STATIC_LIBS=(-lgcc_s -lutil -lrt -lpthread -lm -ldl)
 for prog in check_brn build_page parse_callback; do
-    cc "${CFLAGS[@]}" "examples/c/$prog.c" -o "$OUT/$prog" -Ltarget/debug -lsmartbill_signup -Wl,-rpath,"$PWD/target/debug"
-    cc "${CFLAGS[@]}" "examples/c/$prog.c" -o "$OUT/$prog-static" target/debug/libsmartbill_signup.a "${STATIC_LIBS[@]}"
+    cc "${CFLAGS[@]}" "examples/c/$prog.c" -o "$OUT/$prog" -L"$SB_DEBUG_DIR" -lsmartbill_signup -Wl,-rpath,"$SB_DEBUG_DIR"
+    cc "${CFLAGS[@]}" "examples/c/$prog.c" -o "$OUT/$prog-static" "$SB_DEBUG_DIR/libsmartbill_signup.a" "${STATIC_LIBS[@]}"
 done
 
 passed=0

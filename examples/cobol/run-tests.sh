@@ -11,13 +11,13 @@ source scripts/lib.sh
 if ! command -v cobc >/dev/null; then
     ensure_apt gnucobol3 2>/dev/null || ensure_apt gnucobol
 fi
-cargo build --quiet
+sb_build_debug
 
 SRC=examples/cobol
 FIX=$SRC/fixtures
 EXP=$FIX/expected
 OUT=target/examples-cobol
-LIB_DIR=$PWD/target/debug
+LIB_DIR=$SB_DEBUG_DIR
 rm -rf "$OUT"
 mkdir -p "$OUT"
 

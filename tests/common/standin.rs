@@ -6,6 +6,16 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
+/// Cargo's directory of final artifacts: `CARGO_TARGET_DIR` when set (cargo
+/// passes the variable on to the tests), else `target/` of the workspace.
+pub fn target_dir() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}
+
 pub struct StandIn {
     child: Child,
     pub base: String,
@@ -14,8 +24,8 @@ pub struct StandIn {
 impl StandIn {
     /// Starts the stand-in on a free loopback port with extra arguments.
     pub fn start(extra: &[&str]) -> StandIn {
-        let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("target/debug")
+        let exe = target_dir()
+            .join("debug")
             .join(format!("smartbill-signup{}", std::env::consts::EXE_SUFFIX));
         let mut child = Command::new(&exe)
             .args(["standin", "--max-requests", "50", "--idle-exit", "120"])

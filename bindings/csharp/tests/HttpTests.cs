@@ -1,5 +1,6 @@
 // The network calls against the local SmartBill stand-in
-// (target/debug/smartbill-signup standin) and a refused port.
+// ($SMARTBILL_TARGET_DIR, else target/: debug/smartbill-signup standin) and
+// a refused port.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -13,7 +14,9 @@ namespace SmartbillSignup.Tests
 
         public static void RunAll()
         {
-            string exe = Path.Combine(Runner.Root, "target", "debug", "smartbill-signup");
+            string targetDir = Environment.GetEnvironmentVariable("SMARTBILL_TARGET_DIR");
+            if (string.IsNullOrEmpty(targetDir)) targetDir = Path.Combine(Runner.Root, "target");
+            string exe = Path.Combine(targetDir, "debug", "smartbill-signup");
             Process standin = null;
             string baseUrl = null;
             Runner.Run("http stand-in starts", () =>

@@ -135,6 +135,7 @@ namespace SmartbillSignup.Tests
             WrapperTests.RunAll();
             HttpTests.RunAll();
             ReceiverTests.RunAll();
+            WindowsDllTests.RunAll();
             Console.WriteLine("csharp: " + _passed + " passed, " + _failed + " failed");
             return _failed == 0 && _passed > 0 ? 0 : 1;
         }

@@ -20,9 +20,9 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
-from support import REPO
+from support import TARGET
 
-STANDIN = REPO / "target" / "debug" / ("smartbill-signup" + (".exe" if os.name == "nt" else ""))
+STANDIN = TARGET / "debug" / ("smartbill-signup" + (".exe" if os.name == "nt" else ""))
 
 
 def start_standin(*args: str) -> Tuple[subprocess.Popen, str]:

@@ -1,14 +1,19 @@
 """Helpers shared by the tests: where the repository's vectors and header
 are, and how a vector case's input becomes bytes. The tests import the
-installed package (run-tests.sh installs it from this checkout first)."""
+installed package (run-tests.sh installs it from this checkout first; the
+packaging tests install a wheel and run a copy of these tests elsewhere,
+with SMARTBILL_REPO naming the repository)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Dict
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(os.environ.get("SMARTBILL_REPO") or Path(__file__).resolve().parents[3])
+# Cargo's directory of final artifacts (scripts/lib.sh exports it).
+TARGET = Path(os.environ.get("SMARTBILL_TARGET_DIR") or REPO / "target")
 VECTORS = REPO / "tests" / "vectors"
 HEADER = REPO / "include" / "smartbill_signup.h"
 

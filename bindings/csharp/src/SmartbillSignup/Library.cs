@@ -57,8 +57,20 @@ namespace SmartbillSignup
 
         private const string SameRelease = "deploy the library and SmartbillSignup.dll from the same release.";
 
+        /// <summary>The x86\ or x64\ DLL loaded for this process on Windows
+        /// (see WindowsDll), or null when the usual search found the library.</summary>
+        public static string PreloadedPath { get; private set; }
+
         private static Exception Check()
         {
+            try
+            {
+                PreloadedPath = WindowsDll.Preload();
+            }
+            catch (DllNotFoundException e)
+            {
+                return e;
+            }
             uint found;
             try
             {
@@ -69,7 +81,8 @@ namespace SmartbillSignup
                 return new DllNotFoundException(
                     "SmartbillSignup: cannot load the native library " + Native.Lib + " (" + e.Message + "). " +
                     "On Windows put smartbill_signup.dll (the build matching the process: x86 or x64) beside the " +
-                    "executable; on Mono/Linux set LD_LIBRARY_PATH to the folder of libsmartbill_signup.so " +
+                    "executable, or both builds in x86\\ and x64\\ folders beside it (the NuGet package does); " +
+                    "on Mono/Linux set LD_LIBRARY_PATH to the folder of libsmartbill_signup.so " +
                     "or add a <dllmap> in SmartbillSignup.dll.config.", e);
             }
             catch (EntryPointNotFoundException e)

@@ -22,14 +22,17 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The form holds native memory: close it, ideally with
- * try-with-resources. There is no finalizer or Cleaner (the jar runs on
- * Java 8); a form never closed leaks its small native allocation. Methods
- * are synchronized, so a form may be shared between threads, and close()
- * cannot free it under a running call. Every method after close() throws
+ * try-with-resources. A form that is never closed is freed after it is
+ * garbage-collected, on a thread of the library's own, and the first such
+ * leak is logged once (logger {@code kr.smartbill.signup}, WARNING); the
+ * collector may run late, so close forms. Methods are synchronized, so a
+ * form may be shared between threads, and close() cannot free it under a
+ * running call. Every method after close() throws
  * {@link IllegalStateException}.
  */
 public final class SignupForm implements AutoCloseable {
     private Pointer handle;
+    private LeakGuard.Guard guard;
 
     /**
      * A form for {@code environment}: {@code "demo"}, {@code "production"},
@@ -44,6 +47,7 @@ public final class SignupForm implements AutoCloseable {
             throw SmartbillException.fromLastError(status);
         }
         handle = Sizes.handle(out);
+        guard = LeakGuard.watch(this, handle, Abi::smartbill_form_free, "SignupForm");
     }
 
     /**
@@ -141,7 +145,7 @@ public final class SignupForm implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (handle != null) {
-            Abi.smartbill_form_free(handle);
+            guard.close();
             handle = null;
         }
     }
