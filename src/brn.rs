@@ -4,6 +4,7 @@ use super::args::{out_ptr, text_in, text_out};
 use super::boundary::{guard, guard_failure, Failure};
 use smartbill_signup_core::brn;
 use smartbill_signup_core::error::Error;
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use std::ffi::c_char;
 
@@ -149,15 +150,11 @@ pub unsafe extern "C" fn smartbill_brn_check_records(
         let total = record_width
             .checked_mul(record_count)
             .filter(|&t| t <= isize::MAX as usize)
-            .ok_or_else(|| {
-                Error::new(
-                    Status::InvalidArgument,
-                    "record_width * record_count overflows",
-                )
-            })?;
+            .ok_or_else(|| Error::new(Status::InvalidArgument, Message::RecordsOverflow {}))?;
         if record_width == 0 && record_count > 0 {
             return Err(
-                Error::new(Status::InvalidArgument, "record_width is 0").with_field("record_width")
+                Error::new(Status::InvalidArgument, Message::RecordWidthZero {})
+                    .with_field("record_width"),
             );
         }
         // SAFETY: the caller passes `total` readable bytes and `record_count` slots.
@@ -188,7 +185,7 @@ unsafe fn status_slots<'a>(
     if cap < needed {
         return Err(Error::new(
             Status::BufferTooSmall,
-            format!("statuses holds {cap} slots, {needed} numbers need one each"),
+            Message::StatusSlotsTooFew { cap, needed },
         ));
     }
     if needed == 0 {

@@ -6,6 +6,7 @@ use super::boundary::{guard, guard_value};
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
 use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions, DEFAULT_MAX_BYTES};
 use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use smartbill_signup_core::text::trim;
 use std::borrow::Cow;
@@ -106,10 +107,9 @@ pub unsafe extern "C" fn smartbill_callback_get(
             // The generic message names the offending character: not for secrets.
             Some(k) if e.status() == Status::Unencodable => Error::new(
                 Status::Unencodable,
-                format!(
-                    "{}: the value holds a character that CP949 cannot represent",
-                    k.name()
-                ),
+                Message::SecretUnencodable {
+                    key: k.name().to_string(),
+                },
             )
             .with_field(k.name()),
             _ => e,
@@ -189,10 +189,10 @@ pub unsafe extern "C" fn smartbill_callback_key_name(
         let name = cb.key_name(index).ok_or_else(|| {
             Error::new(
                 Status::InvalidArgument,
-                format!(
-                    "key index {index} is out of range: the callback has {} keys",
-                    cb.key_count()
-                ),
+                Message::KeyIndexOutOfRange {
+                    index,
+                    count: cb.key_count(),
+                },
             )
             .with_field("index")
         })?;
@@ -274,7 +274,13 @@ unsafe fn key_in<'a>(key: *const c_char, key_len: isize, flags: u32) -> Result<C
     // SAFETY: forwarded from the caller.
     let key = unsafe { text_in_as(key, key_len, flags, "key") }?;
     if trim(&key).is_empty() {
-        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+        return Err(Error::new(
+            Status::InvalidArgument,
+            Message::EmptyArgument {
+                name: "key".to_string(),
+            },
+        )
+        .with_field("key"));
     }
     Ok(match key {
         Cow::Borrowed(k) => Cow::Borrowed(trim(k)),

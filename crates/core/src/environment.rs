@@ -11,6 +11,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use url::Url;
 
@@ -96,43 +97,50 @@ impl Environment {
 }
 
 fn parse_base_url(text: &str) -> Result<String> {
-    let bad = |why: &str| {
+    let bad_shown = |shown: &str, why: Message| {
         Error::new(
             Status::InvalidArgument,
-            format!(
-                "environment {text:?}: {why}; use \"demo\", \"production\" or a base URL such as \"https://host/path\""
-            ),
+            Message::BadEnvironment {
+                text: format!("{shown:?}"),
+                why: Box::new(why),
+            },
         )
         .with_field("environment")
     };
+    let bad = |why: Message| bad_shown(text, why);
     if text.is_empty() {
-        return Err(bad("is empty"));
+        return Err(bad(Message::EnvEmpty {}));
     }
-    let url = Url::parse(text).map_err(|e| bad(&format!("is not a URL ({e})")))?;
+    let url = Url::parse(text).map_err(|e| {
+        bad(Message::EnvNotUrl {
+            cause: e.to_string(),
+        })
+    })?;
     if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(bad(&format!(
-            "scheme {:?} is not http or https",
-            url.scheme()
-        )));
+        return Err(bad(Message::EnvScheme {
+            scheme: format!("{:?}", url.scheme()),
+        }));
     }
     if matches!(url.host_str(), None | Some("")) {
-        return Err(bad("has no host"));
+        return Err(bad(Message::EnvNoHost {}));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        // The URL ends up in a page the user's browser shows.
-        return Err(bad("contains credentials"));
+        // The URL ends up in a page the user's browser shows; the message
+        // shows it without the credentials (a message never holds a secret).
+        let mut shown = url.clone();
+        let _ = shown.set_password(None);
+        let _ = shown.set_username("");
+        return Err(bad_shown(shown.as_str(), Message::EnvCredentials {}));
     }
     if url.query().is_some() {
-        return Err(bad("has a query string"));
+        return Err(bad(Message::EnvQuery {}));
     }
     if url.fragment().is_some() {
-        return Err(bad("has a fragment"));
+        return Err(bad(Message::EnvFragment {}));
     }
     let serialized = url.as_str().trim_end_matches('/');
     if serialized.ends_with(ACTION_PATH) {
-        return Err(bad(&format!(
-            "already ends in {ACTION_PATH}: give only the part before it"
-        )));
+        return Err(bad(Message::EnvActionPath { path: ACTION_PATH }));
     }
     Ok(serialized.to_string())
 }
@@ -190,6 +198,7 @@ mod tests {
             ),
         ] {
             let e = Environment::parse(input).unwrap_err();
+            assert!(!e.message().contains("pw@"), "{e:?}");
             assert_eq!(e.status(), Status::InvalidArgument, "{input}");
             assert_eq!(e.field(), Some("environment"));
             assert!(e.message().contains(why), "{input}: {}", e.message());

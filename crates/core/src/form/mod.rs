@@ -42,6 +42,7 @@ pub use options::{BrnCheck, FormOptions};
 
 use crate::environment::Environment;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text::{self, Charset};
 use rules::Value;
@@ -188,10 +189,9 @@ impl SignupForm {
                 None if field.required => {
                     return Err(Error::new(
                         Status::FieldRequired,
-                        format!(
-                            "{} ({}) is required but is missing or blank",
-                            field.name, field.label
-                        ),
+                        Message::FieldRequired {
+                            field: field.label_arg(),
+                        },
                     )
                     .with_field(field.name))
                 }
@@ -243,12 +243,11 @@ fn stored_value(field: &Field, value: &str) -> Result<Option<Value>> {
             let position = text.chars().position(|x| x == c).map_or(0, |p| p + 1);
             Err(Error::new(
                 Status::FieldUnencodable,
-                format!(
-                    "{} ({}): character {} at position {position} cannot be represented in CP949, the encoding SmartBill stores",
-                    field.name,
-                    field.label,
-                    text::describe_char(c)
-                ),
+                Message::FieldUnencodable {
+                    field: field.label_arg(),
+                    character: text::describe_char(c),
+                    position,
+                },
             )
             .with_field(field.name))
         }
@@ -257,15 +256,22 @@ fn stored_value(field: &Field, value: &str) -> Result<Option<Value>> {
 
 fn unknown_parameter(name: &str) -> Error {
     let hint = match fields::case_insensitive_match(name) {
-        Some(field) => format!("did you mean {:?}? Names are case-sensitive", field.name),
+        Some(field) => Message::DidYouMean {
+            name: format!("{:?}", field.name),
+        },
         None => {
             let names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
-            format!("the parameters are {}", names.join(", "))
+            Message::ParametersAre {
+                names: names.join(", "),
+            }
         }
     };
     Error::new(
         Status::InvalidArgument,
-        format!("unknown signup parameter {name:?}; {hint}"),
+        Message::UnknownParameter {
+            name: format!("{name:?}"),
+            hint: Box::new(hint),
+        },
     )
     .with_field(name)
 }
@@ -276,11 +282,11 @@ fn encode_output<'a>(text: &'a str, charset: Charset, what: &str) -> Result<Cow<
     text::encode(text, charset).map_err(|c| {
         Error::new(
             Status::Unencodable,
-            format!(
-                "{what}: character {} cannot be represented in {}",
-                text::describe_char(c),
-                charset.label()
-            ),
+            Message::Unencodable {
+                what: what.to_string(),
+                character: text::describe_char(c),
+                charset: charset.label(),
+            },
         )
         .with_field(what)
     })

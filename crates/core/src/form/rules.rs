@@ -5,6 +5,7 @@ use super::fields::{Field, Rule};
 use super::options::BrnCheck;
 use crate::brn;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text::describe_char;
 use std::borrow::Cow;
@@ -27,11 +28,10 @@ pub(crate) fn check<'v>(
     if let Some((pos, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
         return Err(format_error(
             field,
-            format!(
-                "holds control character {} at position {}: values are single-line text",
-                describe_char(c),
-                pos + 1
-            ),
+            Message::FieldControlCharacter {
+                character: describe_char(c),
+                position: pos + 1,
+            },
         ));
     }
     let sent = match field.rule {
@@ -41,7 +41,11 @@ pub(crate) fn check<'v>(
             if text.len() != 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format_error(
                     field,
-                    format!("must be 5 digits (the zip codes in use since 2015), got {text:?}"),
+                    Message::FieldZipCode {
+                        got: Some(Box::new(Message::GotAfterComma {
+                            value: format!("{text:?}"),
+                        })),
+                    },
                 ));
             }
             Cow::Borrowed(text)
@@ -50,7 +54,11 @@ pub(crate) fn check<'v>(
             if !is_phone(text) {
                 return Err(format_error(
                     field,
-                    format!("must be digits and dashes, starting and ending with a digit, like 02-1111-1111; got {text:?}"),
+                    Message::FieldPhone {
+                        got: Some(Box::new(Message::GotAfterSemicolon {
+                            value: format!("{text:?}"),
+                        })),
+                    },
                 ));
             }
             Cow::Borrowed(text)
@@ -59,7 +67,7 @@ pub(crate) fn check<'v>(
             if let Err(why) = email_problem(text) {
                 return Err(format_error(
                     field,
-                    format!("is not a plausible e-mail address: {why}"),
+                    Message::FieldEmail { why: Box::new(why) },
                 ));
             }
             Cow::Borrowed(text)
@@ -68,7 +76,11 @@ pub(crate) fn check<'v>(
             if text != "Y" && text != "N" {
                 return Err(format_error(
                     field,
-                    format!("must be Y or N (uppercase), got {text:?}"),
+                    Message::FieldYesNo {
+                        got: Some(Box::new(Message::GotAfterComma {
+                            value: format!("{text:?}"),
+                        })),
+                    },
                 ));
             }
             Cow::Borrowed(text)
@@ -83,36 +95,41 @@ pub(crate) fn check<'v>(
     if len > field.max_len {
         return Err(Error::new(
             Status::FieldTooLong,
-            format!(
-                "{} ({}) is {len} bytes in CP949, over its limit of {} (a Hangul syllable counts 2 bytes); it is never cut, shorten it",
-                field.name, field.label, field.max_len
-            ),
+            Message::FieldTooLong {
+                field: field.label_arg(),
+                size: len,
+                limit: field.max_len,
+            },
         )
         .with_field(field.name));
     }
     Ok(sent)
 }
 
-fn format_error(field: &Field, what: String) -> Error {
+fn format_error(field: &Field, what: Message) -> Error {
     Error::new(
         Status::FieldFormat,
-        format!("{} ({}) {what}", field.name, field.label),
+        Message::FieldFormat {
+            field: field.label_arg(),
+            what: Box::new(what),
+        },
     )
     .with_field(field.name)
 }
 
 fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<String> {
     match brn_check {
-        BrnCheck::Strict => brn::validate(text).map(|n| n.as_str().to_string()).map_err(|e| {
-            format_error(
-                field,
-                format!(
-                    "is not a valid business number ({}): {}; SmartBill's demo numbers such as 0000000000 need the option brn_check=digits",
-                    e.status().name(),
-                    e.message()
-                ),
-            )
-        }),
+        BrnCheck::Strict => brn::validate(text)
+            .map(|n| n.as_str().to_string())
+            .map_err(|e| {
+                format_error(
+                    field,
+                    Message::FieldBrnInvalid {
+                        status: e.status().name(),
+                        error: e.into_detail(),
+                    },
+                )
+            }),
         // The same scanner as every business-number entry point; only the
         // component and check-digit rules are waived.
         BrnCheck::Digits => match brn::scan(text.as_bytes()) {
@@ -121,7 +138,11 @@ fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<Str
                 Some(digits) => Ok(String::from_utf8_lossy(&digits).into_owned()),
                 None => Err(format_error(
                     field,
-                    format!("must be 10 digits, dashes and spaces allowed (brn_check=digits); got {text:?}"),
+                    Message::FieldBrnDigits {
+                        got: Some(Box::new(Message::GotAfterSemicolon {
+                            value: format!("{text:?}"),
+                        })),
+                    },
                 )),
             },
         },
@@ -137,27 +158,26 @@ fn is_phone(text: &str) -> bool {
 }
 
 /// Why `text` is not a plausible address (`local@domain.tld`), if it is not.
-fn email_problem(text: &str) -> std::result::Result<(), String> {
+fn email_problem(text: &str) -> std::result::Result<(), Message> {
     let Some((local, domain)) = text.split_once('@') else {
-        return Err("it has no @".to_string());
+        return Err(Message::EmailNoAt {});
     };
     if domain.contains('@') {
-        return Err("it has more than one @".to_string());
+        return Err(Message::EmailManyAt {});
     }
     if local.is_empty() {
-        return Err("nothing comes before the @".to_string());
+        return Err(Message::EmailNothingBeforeAt {});
     }
     if let Some(c) = local
         .chars()
         .find(|&c| c.is_whitespace() || "\"(),:;<>[\\]".contains(c))
     {
-        return Err(format!(
-            "character {} is not allowed before the @",
-            describe_char(c)
-        ));
+        return Err(Message::EmailCharacter {
+            character: describe_char(c),
+        });
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return Err("dots before the @ must separate words".to_string());
+        return Err(Message::EmailDots {});
     }
     let labels: Vec<&str> = domain.split('.').collect();
     let label_ok = |l: &&str| {
@@ -167,9 +187,9 @@ fn email_problem(text: &str) -> std::result::Result<(), String> {
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
     if labels.len() < 2 || !labels.iter().all(label_ok) {
-        return Err(format!(
-            "the domain {domain:?} is not a host name such as example.com"
-        ));
+        return Err(Message::EmailDomain {
+            domain: format!("{domain:?}"),
+        });
     }
     Ok(())
 }
