@@ -97,7 +97,10 @@ impl Environment {
 }
 
 fn parse_base_url(text: &str) -> Result<String> {
-    let bad_shown = |shown: &str, why: Message| {
+    // A message never holds a secret: user names and passwords in the
+    // text are shown as `***`.
+    let shown = without_credentials(text);
+    let bad = |why: Message| {
         Error::new(
             Status::InvalidArgument,
             Message::BadEnvironment {
@@ -107,7 +110,6 @@ fn parse_base_url(text: &str) -> Result<String> {
         )
         .with_field("environment")
     };
-    let bad = |why: Message| bad_shown(text, why);
     if text.is_empty() {
         return Err(bad(Message::EnvEmpty {}));
     }
@@ -125,12 +127,8 @@ fn parse_base_url(text: &str) -> Result<String> {
         return Err(bad(Message::EnvNoHost {}));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        // The URL ends up in a page the user's browser shows; the message
-        // shows it without the credentials (a message never holds a secret).
-        let mut shown = url.clone();
-        let _ = shown.set_password(None);
-        let _ = shown.set_username("");
-        return Err(bad_shown(shown.as_str(), Message::EnvCredentials {}));
+        // The URL ends up in a page the user's browser shows.
+        return Err(bad(Message::EnvCredentials {}));
     }
     if url.query().is_some() {
         return Err(bad(Message::EnvQuery {}));
@@ -143,6 +141,22 @@ fn parse_base_url(text: &str) -> Result<String> {
         return Err(bad(Message::EnvActionPath { path: ACTION_PATH }));
     }
     Ok(serialized.to_string())
+}
+
+/// `text` with the user information of a URL (`user:password@`) replaced
+/// by `***@`, whether or not the rest is a valid URL. A password may hold
+/// a `/` (a URL parser then fails on it), so everything up to the last `@`
+/// before any query or fragment goes.
+pub(crate) fn without_credentials(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(scheme_end) = text.find("://").map(|i| i + 3) else {
+        return text.into();
+    };
+    let rest = &text[scheme_end..];
+    let authority_end = rest.find(['?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &text[..scheme_end], &rest[at..]).into(),
+        None => text.into(),
+    }
 }
 
 #[cfg(test)]
@@ -184,6 +198,20 @@ mod tests {
     }
 
     #[test]
+    fn credentials_are_never_shown() {
+        for (text, shown) in [
+            ("http://u:pw@example.com/x", "http://***@example.com/x"),
+            ("ftp://u@h", "ftp://***@h"),
+            ("http://a@b@c/d@e", "http://***@e"),
+            ("http://u:p/w@example.com", "http://***@example.com"),
+            ("http://example.com/a?b@c", "http://example.com/a?b@c"),
+            ("no url", "no url"),
+        ] {
+            assert_eq!(without_credentials(text), shown);
+        }
+    }
+
+    #[test]
     fn bad_urls_say_why() {
         for (input, why) in [
             ("", "empty"),
@@ -198,7 +226,7 @@ mod tests {
             ),
         ] {
             let e = Environment::parse(input).unwrap_err();
-            assert!(!e.message().contains("pw@"), "{e:?}");
+            assert!(!e.message().contains("pw"), "{e:?}");
             assert_eq!(e.status(), Status::InvalidArgument, "{input}");
             assert_eq!(e.field(), Some("environment"));
             assert!(e.message().contains(why), "{input}: {}", e.message());

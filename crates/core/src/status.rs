@@ -96,8 +96,15 @@ mod tests {
             let ko = s.description(Language::Korean);
             assert_eq!(en, s.meaning());
             assert!(en.ends_with('.') && !en.contains('\n'), "{en}");
+            // One line, one sentence in the polite style (a closing
+            // parenthesis may follow the verb).
+            let mut end = ko.strip_suffix('.').unwrap_or(ko);
+            if end.ends_with(')') {
+                end = end.rsplit_once('(').map_or(end, |(before, _)| before);
+            }
+            let polite = end.ends_with("니다") || end.ends_with("십시오");
             assert!(
-                (ko.ends_with("니다.") || ko.ends_with("십시오.")) && !ko.contains('\n'),
+                polite && ko.ends_with('.') && !ko.contains('\n'),
                 "{}: {ko}",
                 s.name()
             );
