@@ -12,6 +12,7 @@ ensure_pip "mypy>=1.8"
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt -- --check) # its own workspace
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --quiet --workspace --all-targets -- -D warnings

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test in every language: lint, Rust, C (plain, valgrind, ASan),
-# the C examples, and each suite under bindings/ and examples/. Installs
-# what the machine lacks first; safe to run again.
+# Runs every test in every language: lint, Rust, the fuzz targets, C (plain,
+# valgrind, ASan), the C examples, and each suite under bindings/ and
+# examples/. Installs what the machine lacks first; safe to run again.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,9 @@ bash scripts/lint.sh
 step "Rust: unit, integration, vector, header, network and browser tests"
 cargo build --quiet
 cargo test --quiet --workspace 2>&1
+
+step "fuzz targets: every corpus input, then 20 s each with a fixed seed"
+bash scripts/fuzz-replay.sh 20
 
 step "the quickstart flow (debug build)"
 cargo build --quiet --examples

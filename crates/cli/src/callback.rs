@@ -130,15 +130,9 @@ pub fn parse(args: CallbackParseArgs) -> Outcome {
     match (&result, args.json) {
         (Ok(cb), false) => write_fields(&mut out, cb)?,
         (Ok(cb), true) => {
-            let fields: Vec<serde_json::Value> = fields(cb)
-                .into_iter()
-                .map(|(key, value, redacted)| {
-                    serde_json::json!({"key": key, "value": value, "redacted": redacted})
-                })
-                .collect();
             let json = serde_json::json!({
                 "status": "OK",
-                "fields": fields,
+                "fields": fields_json(cb),
                 "com_regno_status": cb.com_regno_status().name(),
             });
             serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
@@ -178,9 +172,18 @@ fn fields(cb: &Callback) -> Vec<(String, String, bool)> {
         .collect()
 }
 
+/// [`fields`] as JSON: `[{"key", "value", "redacted"}]`.
+pub(crate) fn fields_json(cb: &Callback) -> serde_json::Value {
+    fields(cb)
+        .into_iter()
+        .map(|(key, value, redacted)| {
+            serde_json::json!({"key": key, "value": value, "redacted": redacted})
+        })
+        .collect()
+}
+
 /// Prints a callback's fields, the secrets redacted, and the `COM_REGNO`
-/// verdict: what `callback parse` shows, and what a `receive` command
-/// printing stored callbacks would show too.
+/// verdict: what `callback parse` and `receive` show.
 pub(crate) fn write_fields(out: &mut impl Write, cb: &Callback) -> std::io::Result<()> {
     for (key, value, _) in fields(cb) {
         let unknown = if Key::lookup(&key).is_none() {

@@ -38,6 +38,11 @@ pub enum Command {
     /// says where it listens.
     #[command(after_help = STANDIN_HELP)]
     Standin(StandinArgs),
+    /// Receive SmartBill's callbacks without a web server: the library's embedded receiver
+    /// checks each request, stores it durably (SQLite) before answering 200, and this command
+    /// prints each stored callback, the auth code and token redacted.
+    #[command(after_help = RECEIVE_HELP)]
+    Receive(ReceiveArgs),
 }
 
 /// How to reach the network: shared by the commands that make requests.
@@ -334,6 +339,61 @@ pub struct StandinArgs {
     /// Stop after this many seconds without a request.
     #[arg(long, value_name = "SECONDS", default_value = "600", value_parser = crate::seconds::parse)]
     pub idle_exit: Duration,
+}
+
+const RECEIVE_HELP: &str = "The first line says where it listens. Each request's outcome goes \
+to stderr. Records stay in the store for the ERP to drain unless --ack is given. Stops on \
+Ctrl-C, after --max-records or after --idle-exit, letting requests in flight finish. \
+Exit codes: 0 stopped normally; 2 usage or input error, or the receiver could not start \
+(one line on stderr); 3 a bug in smartbill-signup.";
+
+#[derive(Args, Debug)]
+pub struct ReceiveArgs {
+    /// The SQLite store (created owner-only; must be on a local disk).
+    #[arg(long, value_name = "FILE")]
+    pub store: PathBuf,
+    /// Where to listen, ADDRESS:PORT: 0.0.0.0:8080 for every interface, 127.0.0.1:0 for this
+    /// machine only on a free port. Required: there is no default.
+    #[arg(long, value_name = "ADDRESS:PORT")]
+    pub listen: String,
+    /// Whose callbacks to accept: `production`, `demo` (SmartBill's fixed source address), or a
+    /// base URL (a custom environment: only --extra-ips may deliver).
+    #[arg(long, value_name = "ENV", default_value = "production")]
+    pub env: String,
+    /// More addresses allowed to deliver (comma-separated).
+    #[arg(long, value_name = "IP,...", value_delimiter = ',')]
+    pub extra_ips: Vec<String>,
+    /// Proxies whose X-Forwarded-For is believed (comma-separated).
+    #[arg(long, value_name = "IP,...", value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
+    /// The callback path.
+    #[arg(long, default_value = smartbill_signup_receiver::DEFAULT_PATH)]
+    pub path: String,
+    /// Larger bodies are refused with 413.
+    #[arg(long, value_name = "BYTES", default_value_t = 65536)]
+    pub max_bytes: usize,
+    /// Serve HTTPS with this PEM certificate (chain) ...
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// ... and this PEM private key.
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Also append one line per request to this file (never a secret).
+    #[arg(long, value_name = "FILE")]
+    pub log_file: Option<PathBuf>,
+    /// Acknowledge each record after printing it. Without it records stay for the ERP to drain
+    /// (each is reserved for 5 seconds after it is printed).
+    #[arg(long)]
+    pub ack: bool,
+    /// Print one JSON object per line: where it listens, then each record.
+    #[arg(long)]
+    pub json: bool,
+    /// Stop after printing this many records.
+    #[arg(long, value_name = "N")]
+    pub max_records: Option<usize>,
+    /// Stop after this many seconds without a new record.
+    #[arg(long, value_name = "SECONDS", value_parser = crate::seconds::parse)]
+    pub idle_exit: Option<Duration>,
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod exit;
 mod page;
 mod probe;
 mod proxy;
+mod receive;
 mod seconds;
 mod serve_once;
 mod standin;
@@ -65,6 +66,7 @@ fn run() -> i32 {
             callback::check_source(args)
         }
         cli::Command::Standin(args) => standin::run(args),
+        cli::Command::Receive(args) => receive::run(args),
     };
     match result {
         Ok(Verdict::Clean) => exit::CLEAN,
