@@ -320,7 +320,7 @@ impl Sample for String {
 
 impl Sample for &'static str {
     fn sample(sampler: &mut Sampler) -> Self {
-        const WORDS: [&str; 5] = ["", "BRN_CHECKSUM", "pComName", "회사명", "U+1F600 '😀'"];
+        const WORDS: [&str; 5] = ["", "BRN_CHECKSUM", "pComName", "회사명", "U+0041 'A'"];
         WORDS[sampler.step() % WORDS.len()]
     }
 }

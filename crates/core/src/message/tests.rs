@@ -135,6 +135,33 @@ fn every_kind_can_be_made_and_written() {
 }
 
 #[test]
+fn korean_messages_round_trip_through_cp949() {
+    use crate::text::{decode, encode, Charset};
+    let mut sampler = Sampler::new(
+        vec![
+            "\"(주)스마트빌\"".into(),
+            "124-81-00997".into(),
+            "뷁".into(),
+        ],
+        vec![0, 3, 12, 202],
+    );
+    for message in Message::every_kind(&mut sampler) {
+        for language in Language::ALL {
+            let text = message.render(language);
+            let bytes = encode(&text, Charset::Cp949)
+                .unwrap_or_else(|c| panic!("{}: {c:?} is not in CP949", message.kind()));
+            assert_eq!(decode(&bytes, Charset::Cp949, "m").unwrap(), text);
+        }
+    }
+    for &status in crate::status::Status::ALL {
+        for language in Language::ALL {
+            let text = status.description(language);
+            assert!(encode(text, Charset::Cp949).is_ok(), "{text}");
+        }
+    }
+}
+
+#[test]
 fn arguments_and_particles() {
     let field = Label {
         name: "pComName",
