@@ -4,9 +4,10 @@ installed package (run-tests.sh installs it from this checkout first)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, Iterator
 
 REPO = Path(__file__).resolve().parents[3]
 VECTORS = REPO / "tests" / "vectors"
@@ -27,3 +28,15 @@ def input_bytes(case: Dict[str, Any]) -> bytes:
 
 def case_id(case: Dict[str, Any]) -> str:
     return case.get("note", "")
+
+
+@contextlib.contextmanager
+def korean() -> Iterator[None]:
+    """Messages made on this thread inside the block are Korean."""
+    import smartbill_signup as sb
+
+    sb.set_language("ko")
+    try:
+        yield
+    finally:
+        sb.set_language("")
