@@ -28,7 +28,7 @@ struct StatusRow {
 }
 
 macro_rules! status_table {
-    ($(($variant:ident, $number:literal, $name:literal, $meaning:literal)),* $(,)?) => {
+    ($(($variant:ident, $number:literal, $name:literal, $meaning:literal, $korean:literal)),* $(,)?) => {
         const STATUS_ROWS: &[StatusRow] = &[$(StatusRow { number: $number, name: $name, meaning: $meaning },)*];
     };
 }

@@ -102,7 +102,7 @@
        78  SMARTBILL-ABI-VERSION             VALUE 1.
       * The checksum of this header's function prototypes (FNV-1a,
       * 32-bit, of their types, see build/header.rs).
-       78  SMARTBILL-ABI-CHECKSUM            VALUE 791912650.
+       78  SMARTBILL-ABI-CHECKSUM            VALUE 3346858555.
       * Text flag: UTF-8 (the default, no flag).
        78  SMARTBILL-TEXT-UTF8               VALUE 0.
       * Text flag: the text is CP949 (what Korean systems call

@@ -167,7 +167,7 @@
  * their types, see build/header.rs). Wrappers generated from this header
  * carry it and refuse a library whose smartbill_abi_checksum() differs.
  */
-#define SMARTBILL_ABI_CHECKSUM 791912650
+#define SMARTBILL_ABI_CHECKSUM 3346858555
 
 /**
  * Text flag: UTF-8 (the default, no flag).
@@ -1021,6 +1021,66 @@ int32_t smartbill_response_content_type(const SmartbillResponse *response,
  * Releases a response. NULL is accepted and ignored.
  */
 void smartbill_response_free(SmartbillResponse *response);
+
+/**
+ * Sets the language of the messages made on the calling thread (the last
+ * error's message, and every message a later failing call on this thread
+ * keeps): `"ko"` for Korean, `"en"` for English (`"ko-KR"` and
+ * `"ko_KR.UTF-8"` are Korean too). The empty text makes the thread follow
+ * the process default again (`smartbill_set_default_language`). Other
+ * threads are not affected. A message is written in the language its
+ * thread had when the call failed: changing the language afterwards does
+ * not change an error already made. Status names (`"BRN_CHECKSUM"`) are
+ * the same in every language.
+ *
+ * An unknown language is `SMARTBILL_ERR_INVALID_ARGUMENT` (field
+ * `"language"`); NULL is `SMARTBILL_ERR_NULL_ARGUMENT`.
+ */
+int32_t smartbill_set_language(const char *language,
+                               ptrdiff_t language_len);
+
+/**
+ * Sets the process default language, which every thread that has not
+ * called `smartbill_set_language` follows: `"ko"` or `"en"`. English
+ * until set. The empty text, an unknown language or NULL are refused as
+ * in `smartbill_set_language`.
+ */
+int32_t smartbill_set_default_language(const char *language,
+                                       ptrdiff_t language_len);
+
+/**
+ * Returns the language of the messages the calling thread makes now:
+ * `"en"` or `"ko"` (its own choice, else the process default). Static:
+ * never free it.
+ */
+const char *smartbill_language(void);
+
+/**
+ * Copies a one-line description of `status` into the caller's buffer,
+ * for an ERP's screen: `"A business number's check digit is wrong."`, or
+ * in Korean `"사업자등록번호의 검증번호가 맞지 않습니다."`. `language` is
+ * `"ko"` or `"en"`; NULL or the empty text mean the calling thread's
+ * language (`smartbill_language`). A number not in the table has a
+ * description too (`"Unknown status 999."`). The name
+ * (`smartbill_status_name`) is the same in every language.
+ *
+ * `flags`: `SMARTBILL_TEXT_CP949` writes CP949, `SMARTBILL_TEXT_PAD`
+ * fills all `cap` bytes with the text and spaces (no NUL), for a
+ * `PIC X(n)` field; a double-byte character is never split, and a
+ * description longer than `cap` is never cut
+ * (`SMARTBILL_ERR_BUFFER_TOO_SMALL`, the size needed in `*out_len`).
+ * Like `smartbill_status_name_into`, it never changes the last error: a
+ * failure (`SMARTBILL_ERR_BUFFER_TOO_SMALL`, `SMARTBILL_ERR_INVALID_ARGUMENT`
+ * for an unknown language or flags, `SMARTBILL_ERR_NULL_ARGUMENT`) is
+ * only its return value.
+ */
+int32_t smartbill_status_description(int32_t status,
+                                     const char *language,
+                                     ptrdiff_t language_len,
+                                     uint32_t flags,
+                                     char *buf,
+                                     size_t cap,
+                                     size_t *out_len);
 
 /**
  * Creates receiver options with the defaults into `*out` (no store, host

@@ -2,6 +2,7 @@
 //! (the header's conventions 3 and 4: text in, text out).
 
 use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use smartbill_signup_core::text::Charset;
 use std::ffi::{c_char, CStr};
@@ -38,14 +39,24 @@ pub(crate) unsafe fn utf8_in<'a>(ptr: *const c_char, len: isize, name: &str) -> 
     std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
             Status::InvalidText,
-            format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()),
+            Message::InvalidText {
+                what: name.to_string(),
+                charset: "UTF-8",
+                offset: e.valid_up_to(),
+            },
         )
         .with_field(name)
     })
 }
 
 pub(crate) fn null_argument(name: &str) -> Error {
-    Error::new(Status::NullArgument, format!("{name} is NULL")).with_field(name)
+    Error::new(
+        Status::NullArgument,
+        Message::NullArgument {
+            name: name.to_string(),
+        },
+    )
+    .with_field(name)
 }
 
 /// A required output pointer.
@@ -76,10 +87,10 @@ pub(crate) unsafe fn text_out(
     if cap < bytes.len() {
         return Err(Error::new(
             Status::BufferTooSmall,
-            format!(
-                "output needs {} bytes (plus 1 for a NUL), buffer holds {cap}",
-                bytes.len()
-            ),
+            Message::BufferTooSmall {
+                needed: bytes.len(),
+                cap,
+            },
         ));
     }
     if cap == 0 {
@@ -107,7 +118,9 @@ pub(crate) fn charset_of(flags: u32) -> smartbill_signup_core::Result<Charset> {
     if flags & !(super::SMARTBILL_TEXT_CP949 | super::SMARTBILL_TEXT_PAD) != 0 {
         return Err(Error::new(
             Status::InvalidArgument,
-            format!("unknown text flags 0x{flags:x}"),
+            Message::UnknownFlags {
+                flags: format!("0x{flags:x}"),
+            },
         )
         .with_field("flags"));
     }
@@ -154,10 +167,11 @@ pub(crate) unsafe fn text_out_as(
     let bytes = smartbill_signup_core::text::encode(text, charset).map_err(|c| {
         Error::new(
             Status::Unencodable,
-            format!(
-                "{what}: character {} cannot be represented in CP949",
-                smartbill_signup_core::text::describe_char(c)
-            ),
+            Message::Unencodable {
+                what: what.to_string(),
+                character: smartbill_signup_core::text::describe_char(c),
+                charset: "CP949",
+            },
         )
         .with_field(what)
     })?;

@@ -5,7 +5,13 @@
 //! later (a refused business number) is kept as its status and the input
 //! it needs, and its message is written only when a caller asks for it
 //! (`smartbill_last_error*`), with the same text as if it had been written
-//! at once; every other failure is kept as its `Error`.
+//! at once; every other failure is kept as its `Error`, whose message is
+//! also written only when read.
+//!
+//! The message's language is the calling thread's language at the time of
+//! the failure (`smartbill_set_language`, else the process default): it
+//! is kept with the error (one byte), so changing the language afterwards
+//! does not change an error already made.
 //!
 //! During thread exit (a pthread key destructor, an `atexit` handler or a
 //! C++ static destructor after the thread's storage is gone) the slot may
@@ -15,6 +21,8 @@
 
 use smartbill_signup_core::brn;
 use smartbill_signup_core::error::Error;
+use smartbill_signup_core::language::{self, Language};
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use std::any::Any;
 use std::cell::RefCell;
@@ -56,13 +64,16 @@ enum Kept {
 
 struct Slot {
     kept: Kept,
+    /// The language of the calling thread when the failure was kept.
+    language: Language,
     /// The input of the last refused business number, reused between
     /// failures so that a failing check allocates nothing.
     brn_input: Vec<u8>,
 }
 
 impl Slot {
-    fn keep(&mut self, failure: Failure<'_>) {
+    fn keep(&mut self, failure: Failure<'_>, language: Language) {
+        self.language = language;
         match failure {
             Failure::Error(error) => self.kept = Kept::Error(error),
             Failure::Brn { input, refusal } => {
@@ -100,7 +111,11 @@ impl Slot {
 thread_local! {
     // One per thread, so threads never see each other's errors.
     static LAST_ERROR: RefCell<Slot> = const {
-        RefCell::new(Slot { kept: Kept::Nothing, brn_input: Vec::new() })
+        RefCell::new(Slot {
+            kept: Kept::Nothing,
+            language: Language::English,
+            brn_input: Vec::new(),
+        })
     };
 }
 
@@ -141,25 +156,27 @@ pub(crate) fn internal_error(function: &str, payload: Box<dyn Any + Send>) -> Er
     let what = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_string());
+        .or_else(|| payload.downcast_ref::<String>().cloned());
     // A payload whose drop panics must not escape either.
     if let Err(again) = catch_unwind(AssertUnwindSafe(|| drop(payload))) {
         std::mem::forget(again);
     }
-    Error::new(
-        Status::Internal,
-        format!("internal error in {function}: {what} (this is a bug; please report it)"),
-    )
+    let function = function.to_string();
+    let message = match what {
+        Some(what) => Message::Internal { function, what },
+        None => Message::InternalUnknown { function },
+    };
+    Error::new(Status::Internal, message)
 }
 
 /// Keeps `failure` as this thread's last error, if the thread still has
 /// its storage, and returns its status code.
 fn keep(failure: Failure<'_>) -> i32 {
     let code = failure.status().code();
+    let language = language::current();
     let _ = LAST_ERROR.try_with(|slot| {
         if let Ok(mut slot) = slot.try_borrow_mut() {
-            slot.keep(failure);
+            slot.keep(failure, language);
         }
     });
     code
@@ -171,14 +188,16 @@ pub(crate) fn guard_value<T, F: FnOnce() -> T>(fallback: T, body: F) -> T {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
 }
 
-/// A copy of this thread's last error, its message written now if it was
-/// kept without one; `None` when no call on this thread has failed, or
-/// during thread exit. Reading does not change it.
-pub(crate) fn last_error() -> Option<Error> {
+/// A copy of this thread's last error (a refused business number made
+/// into an error now) and the language of its message; `None` when no
+/// call on this thread has failed, or during thread exit. Reading does not
+/// change it.
+pub(crate) fn last_error() -> Option<(Error, Language)> {
     LAST_ERROR
         .try_with(|slot| {
             let mut slot = slot.try_borrow_mut().ok()?;
-            slot.error().cloned()
+            let language = slot.language;
+            slot.error().cloned().map(|e| (e, language))
         })
         .ok()
         .flatten()

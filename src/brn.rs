@@ -4,6 +4,7 @@ use super::args::{out_ptr, text_in, text_out};
 use super::boundary::{guard, guard_failure, Failure};
 use smartbill_signup_core::brn;
 use smartbill_signup_core::error::Error;
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use std::ffi::c_char;
 
@@ -167,7 +168,7 @@ pub unsafe extern "C" fn smartbill_brn_check_array(
         if count > isize::MAX as usize / std::mem::size_of::<*const c_char>() {
             return Err(Error::new(
                 Status::InvalidArgument,
-                format!("count {count} is more items than an array can hold"),
+                Message::CountTooLarge { count },
             )
             .with_field("count"));
         }
@@ -213,15 +214,11 @@ pub unsafe extern "C" fn smartbill_brn_check_records(
         let total = record_width
             .checked_mul(record_count)
             .filter(|&t| t <= isize::MAX as usize)
-            .ok_or_else(|| {
-                Error::new(
-                    Status::InvalidArgument,
-                    "record_width * record_count overflows",
-                )
-            })?;
+            .ok_or_else(|| Error::new(Status::InvalidArgument, Message::RecordsOverflow {}))?;
         if record_width == 0 && record_count > 0 {
             return Err(
-                Error::new(Status::InvalidArgument, "record_width is 0").with_field("record_width")
+                Error::new(Status::InvalidArgument, Message::RecordWidthZero {})
+                    .with_field("record_width"),
             );
         }
         // SAFETY: the caller passes `total` readable bytes and `record_count` slots.
@@ -252,7 +249,7 @@ unsafe fn status_slots<'a>(
     if cap < needed {
         return Err(Error::new(
             Status::BufferTooSmall,
-            format!("statuses holds {cap} slots, {needed} numbers need one each"),
+            Message::StatusSlotsTooFew { cap, needed },
         ));
     }
     if needed == 0 {

@@ -8,6 +8,7 @@ use smartbill_signup_core::callback::{
     self, Callback, Key, ParseOptions, Sensitivity, DEFAULT_MAX_BYTES,
 };
 use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use smartbill_signup_core::text::trim;
 use std::borrow::Cow;
@@ -111,10 +112,9 @@ pub unsafe extern "C" fn smartbill_callback_get(
             // The generic message names the offending character: not for secrets.
             Some(k) if e.status() == Status::Unencodable => Error::new(
                 Status::Unencodable,
-                format!(
-                    "{}: the value holds a character that CP949 cannot represent",
-                    k.name()
-                ),
+                Message::SecretUnencodable {
+                    key: k.name().to_string(),
+                },
             )
             .with_field(k.name()),
             _ => e,
@@ -194,10 +194,10 @@ pub unsafe extern "C" fn smartbill_callback_key_name(
         let name = cb.key_name(index).ok_or_else(|| {
             Error::new(
                 Status::InvalidArgument,
-                format!(
-                    "key index {index} is out of range: the callback has {} keys",
-                    cb.key_count()
-                ),
+                Message::KeyIndexOutOfRange {
+                    index,
+                    count: cb.key_count(),
+                },
             )
             .with_field("index")
         })?;
@@ -346,7 +346,13 @@ unsafe fn key_arg<'a>(
         Cow::Owned(k) => Cow::Owned(trim(&k).to_string()),
     };
     if key.is_empty() {
-        return Err(Error::new(Status::InvalidArgument, "key is empty").with_field("key"));
+        return Err(Error::new(
+            Status::InvalidArgument,
+            Message::EmptyArgument {
+                name: "key".to_string(),
+            },
+        )
+        .with_field("key"));
     }
     Ok((Key::lookup(&key), key))
 }

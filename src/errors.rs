@@ -2,6 +2,7 @@
 
 use super::args::{charset_of, padded_out, text_out};
 use super::boundary::{guard, guard_value, last_error, last_error_status};
+use smartbill_signup_core::language::Language;
 use smartbill_signup_core::status::Status;
 use smartbill_signup_core::text::encode_lossy;
 use std::ffi::c_char;
@@ -69,7 +70,7 @@ pub unsafe extern "C" fn smartbill_last_error_into(
             Err(e) => return e.status().code(),
         };
         let text = last_error()
-            .map(|e| encode_lossy(e.message(), charset).into_owned())
+            .map(|(e, language)| encode_lossy(&e.message_in(language), charset).into_owned())
             .unwrap_or_default();
         // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
         status_of(unsafe { padded_out(&text, flags, buf, cap, out_len) })
@@ -101,7 +102,9 @@ pub unsafe extern "C" fn smartbill_last_error(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    last_error_part(buf, cap, out_len, |e| e.message().as_bytes().to_vec())
+    last_error_part(buf, cap, out_len, |e, language| {
+        e.message_in(language).into_bytes()
+    })
 }
 
 /// Copies the field, parameter, key or argument name of this thread's last
@@ -113,7 +116,7 @@ pub unsafe extern "C" fn smartbill_last_error_field(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    last_error_part(buf, cap, out_len, |e| {
+    last_error_part(buf, cap, out_len, |e, _| {
         e.field().unwrap_or("").as_bytes().to_vec()
     })
 }
@@ -129,11 +132,13 @@ fn last_error_part(
     buf: *mut c_char,
     cap: usize,
     out_len: *mut usize,
-    part: impl FnOnce(&smartbill_signup_core::Error) -> Vec<u8>,
+    part: impl FnOnce(&smartbill_signup_core::Error, Language) -> Vec<u8>,
 ) -> i32 {
     // Not through `guard`: a failure here must not overwrite the error being read.
     guard_value(Status::Internal.code(), || {
-        let text = last_error().as_ref().map(part).unwrap_or_default();
+        let text = last_error()
+            .map(|(e, language)| part(&e, language))
+            .unwrap_or_default();
         // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
         status_of(unsafe { text_out(&text, buf, cap, out_len) })
     })

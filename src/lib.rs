@@ -15,6 +15,7 @@ mod callback;
 mod errors;
 mod form;
 mod http;
+mod language;
 mod receiver;
 
 // The exports, callable from Rust too (the tests and benchmarks call the
@@ -24,6 +25,7 @@ pub use callback::*;
 pub use errors::*;
 pub use form::*;
 pub use http::*;
+pub use language::*;
 
 /// The ABI version this header describes. Wrappers compare it with
 /// `smartbill_abi_version()` at load time and refuse a mismatched library.

@@ -5,6 +5,7 @@ use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
 use super::boundary::{guard, guard_value};
 use super::callback::SmartbillCallback;
 use smartbill_signup_core::error::{Error, Result};
+use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
 use smartbill_signup_receiver::{
     rfc3339_utc, Receiver, ReceiverOptions, Record, RecordId, Store, StoreOptions,
@@ -175,7 +176,13 @@ pub unsafe extern "C" fn smartbill_receiver_open_store(
         let path = unsafe { text_in_as(store, store_len, 0, "store") }?;
         let path = path.trim();
         if path.is_empty() {
-            return Err(Error::new(Status::InvalidArgument, "store is empty").with_field("store"));
+            return Err(Error::new(
+                Status::InvalidArgument,
+                Message::EmptyArgument {
+                    name: "store".to_string(),
+                },
+            )
+            .with_field("store"));
         }
         let store_options = unsafe { options.as_ref() }
             .map(|o| o.options.store_settings().clone())
@@ -499,11 +506,10 @@ unsafe fn record_ref<'a>(record: *const SmartbillRecord) -> Result<&'a Record> {
 
 fn served(receiver: &SmartbillReceiver) -> Result<()> {
     if receiver.server.is_none() {
-        return Err(Error::new(
-            Status::InvalidArgument,
-            "this handle is a store opened without a server (smartbill_receiver_open_store): it has no port or URL",
-        )
-        .with_field("receiver"));
+        return Err(
+            Error::new(Status::InvalidArgument, Message::ReceiverWithoutServer {})
+                .with_field("receiver"),
+        );
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 mod common;
 use common::{input_bytes, str_field, vectors};
-use smartbill_signup_core::{brn, Status};
+use smartbill_signup_core::{brn, Language, Status};
 
 #[test]
 fn every_case_matches() {
@@ -22,6 +22,9 @@ fn every_case_matches() {
             Err(e) => {
                 assert_eq!(e.status().name(), expected, "{case}: {}", e.message());
                 assert!(!e.message().is_empty());
+                if let Some(korean) = case.get("message_ko").and_then(|m| m.as_str()) {
+                    assert_eq!(e.message_in(Language::Korean), korean, "{case}");
+                }
             }
         }
         assert_eq!(brn::check_bytes(&input).name(), expected, "{case}");

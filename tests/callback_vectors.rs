@@ -8,7 +8,7 @@ use smartbill_signup_core::callback::{
     self, Callback, Key, ParseOptions, Sensitivity, DEFAULT_MAX_BYTES,
 };
 use smartbill_signup_core::text::{encode, Charset};
-use smartbill_signup_core::Result;
+use smartbill_signup_core::{Language, Result};
 
 /// A case's body: `input`, `input_hex`, or `input_repeat` (head + unit * count + tail).
 fn body_of(case: &Value) -> Vec<u8> {
@@ -114,6 +114,9 @@ fn every_parse_case_matches() {
                         "{name}: {:?} lacks {part:?}",
                         e.message()
                     );
+                }
+                if let Some(korean) = case.get("message_ko").and_then(Value::as_str) {
+                    assert_eq!(e.message_in(Language::Korean), korean, "{name}");
                 }
             }
         }

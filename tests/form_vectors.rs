@@ -8,6 +8,7 @@ use serde_json::Value;
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::form::{SignupForm, FIELDS, FORM_ID};
 use smartbill_signup_core::text::{self, Charset};
+use smartbill_signup_core::Language;
 
 fn status_of(result: &smartbill_signup_core::Result<impl Sized>) -> &'static str {
     result.as_ref().map_or_else(|e| e.status().name(), |_| "OK")
@@ -193,6 +194,9 @@ fn every_case_matches() {
                     "{note}: {:?} quotes personal data",
                     error.message()
                 );
+            }
+            if let Some(korean) = case.get("message_ko").and_then(Value::as_str) {
+                assert_eq!(error.message_in(Language::Korean), korean, "{note}");
             }
             continue;
         }

@@ -121,6 +121,20 @@ MAYBE_UNUSED static const char *jstr(const cJSON *obj, const char *key) {
     return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
+/* When case `c` gives `message_ko`, makes `call` again with the thread's
+ * language set to Korean and checks that the last error is exactly it;
+ * the thread then follows the default language again. */
+#define CHECK_KOREAN(c, call, note)                                          \
+    do {                                                                    \
+        const char *ko_ = jstr((c), "message_ko");                          \
+        if (ko_) {                                                          \
+            CHECK(smartbill_set_language("ko", -1) == SMARTBILL_OK, "ko");  \
+            (void)(call);                                                   \
+            CHECK(strcmp(last_error(), ko_) == 0, "Korean message %s\n  want %s (%s)", last_error(), ko_, (note)); \
+            CHECK(smartbill_set_language("", -1) == SMARTBILL_OK, "default"); \
+        }                                                                   \
+    } while (0)
+
 /* Prints the closing line and returns the process exit status. */
 MAYBE_UNUSED static int report(const char *suite) {
     printf("%s: %d passed, %d failed\n", suite, checks_run - checks_failed, checks_failed);

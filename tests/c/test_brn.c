@@ -47,6 +47,7 @@ static void test_cases(const cJSON *cases) {
             CHECK(strcmp(out, jstr(c, "kind")) == 0, "kind %s (%s)", out, note);
         } else {
             CHECK(strlen(last_error()) > 0, "message for %s", note);
+            CHECK_KOREAN(c, smartbill_brn_check(input, (ptrdiff_t)n), note);
             CHECK_STATUS(smartbill_brn_normalize(input, (ptrdiff_t)n, out, sizeof out, &out_len), status, "%s", note);
             CHECK_STATUS(smartbill_brn_kind(input, (ptrdiff_t)n, out, sizeof out, &out_len), status, "%s", note);
         }

@@ -137,6 +137,8 @@ static void test_parse_cases(const cJSON *v) {
             check_no_secret(last_error(), name);
             check_no_personal(last_error(), name);
             cb = NULL;
+            CHECK_KOREAN(c, smartbill_callback_parse(body, (ptrdiff_t)len, max ? (size_t)max->valuedouble : 0, &cb), name);
+            check_no_secret(last_error(), name);
         }
         smartbill_callback_free(cb);
         free(body);

@@ -160,6 +160,7 @@ static void test_cases(const cJSON *cases) {
                       part->valuestring);
             }
             check_no_personal_value(c, note);
+            CHECK_KOREAN(c, smartbill_form_validate(form), note);
             CHECK_STATUS(saw(smartbill_form_html(form, NULL, 0, &len)), status, "html: %s", note);
             CHECK(len == 0, "html out_len %zu on failure (%s)", len, note);
             CHECK(strcmp(last_error_field(), jstr(c, "field")) == 0, "html field %s (%s)", last_error_field(), note);

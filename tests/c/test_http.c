@@ -181,8 +181,61 @@ static void test_submit(void) {
     smartbill_form_free(form);
 }
 
+/* `text` with {closed_port} replaced by 9 (the discard port: nothing listens). */
+static void with_port(const char *text, char *out, size_t cap) {
+    const char *at = strstr(text, "{closed_port}");
+    if (!at) {
+        snprintf(out, cap, "%s", text);
+    } else {
+        snprintf(out, cap, "%.*s9%s", (int)(at - text), text, at + strlen("{closed_port}"));
+    }
+}
+
+static void check_message(const cJSON *c, const char *exact, const char *prefix, const char *note) {
+    char want[512];
+    if (jstr(c, exact)) {
+        with_port(jstr(c, exact), want, sizeof want);
+        CHECK(strcmp(last_error(), want) == 0, "message %s\n  want %s (%s)", last_error(), want, note);
+    }
+    if (jstr(c, prefix)) {
+        with_port(jstr(c, prefix), want, sizeof want);
+        CHECK(strncmp(last_error(), want, strlen(want)) == 0 && strlen(last_error()) > strlen(want),
+              "message %s\n  want it to start with %s (%s)", last_error(), want, note);
+    }
+}
+
+/* tests/vectors/http.json, in English and in Korean. */
+static void test_vector_cases(void) {
+    cJSON *v = load_vectors("http.json");
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(v, "probe_url")) {
+        const char *note = jstr(c, "note");
+        char url[512];
+        SmartbillHttpOptions *o = NULL;
+        uint32_t timeout = (uint32_t)cJSON_GetObjectItemCaseSensitive(c, "timeout_ms")->valuedouble;
+        int pass;
+        with_port(jstr(c, "url"), url, sizeof url);
+        CHECK_STATUS(smartbill_http_options_new(&o), "OK", "options");
+        CHECK_STATUS(smartbill_http_options_set(o, "proxy", -1, jstr(c, "proxy"), -1), "OK", "proxy");
+        for (pass = 0; pass < 2; pass++) {
+            CHECK_STATUS(smartbill_set_language(pass == 0 ? "en" : "ko", -1), "OK", "language");
+            CHECK_STATUS(smartbill_http_probe_url(url, -1, o, timeout, NULL, NULL), jstr(c, "status"), "%s", note);
+            CHECK(strcmp(last_error_field(), jstr(c, "field")) == 0, "field %s (%s)", last_error_field(), note);
+            if (pass == 0) {
+                check_message(c, "message", "message_starts_with", note);
+            } else {
+                check_message(c, "message_ko", "message_ko_starts_with", note);
+            }
+        }
+        CHECK_STATUS(smartbill_set_language("", -1), "OK", "default language");
+        smartbill_http_options_free(o);
+    }
+    cJSON_Delete(v);
+}
+
 int main(void) {
     start_standin();
+    test_vector_cases();
     test_options();
     test_send_callback();
     test_refused();

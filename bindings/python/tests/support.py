@@ -6,10 +6,11 @@ with SMARTBILL_REPO naming the repository)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, Iterator
 
 REPO = Path(os.environ.get("SMARTBILL_REPO") or Path(__file__).resolve().parents[3])
 # Cargo's directory of final artifacts (scripts/lib.sh exports it).
@@ -32,3 +33,15 @@ def input_bytes(case: Dict[str, Any]) -> bytes:
 
 def case_id(case: Dict[str, Any]) -> str:
     return case.get("note", "")
+
+
+@contextlib.contextmanager
+def korean() -> Iterator[None]:
+    """Messages made on this thread inside the block are Korean."""
+    import smartbill_signup as sb
+
+    sb.set_language("ko")
+    try:
+        yield
+    finally:
+        sb.set_language("")

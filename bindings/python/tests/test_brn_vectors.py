@@ -8,7 +8,7 @@ from typing import Any, Dict, List
 import pytest
 
 import smartbill_signup as sb
-from support import case_id, input_bytes, vectors
+from support import case_id, input_bytes, korean, vectors
 
 BRN = vectors("brn.json")
 CASES: List[Dict[str, Any]] = BRN["cases"]
@@ -42,6 +42,12 @@ def test_case(case: Dict[str, Any]) -> None:
                 function(number)
             assert info.value.status_name == expected
             assert info.value.message
+        if "message_ko" in case:
+            with korean(), pytest.raises(sb.BrnError) as info:
+                sb.validate_brn(number)
+            assert info.value.message == case["message_ko"]
+            assert str(info.value) == f"{expected}: {case['message_ko']}"
+            assert info.value.status_name == expected and info.value.field is None
 
 
 def test_all_cases_in_one_batch() -> None:

@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Union
 import pytest
 
 import smartbill_signup as sb
-from support import vectors
+from support import korean, vectors
 
 CALLBACK = vectors("callback.json")
 PARSE: List[Dict[str, Any]] = CALLBACK["parse"]
@@ -70,6 +70,11 @@ def test_parse_case(case: Dict[str, Any]) -> None:
             assert e.field == case.get("field"), e
             for part in case.get("message_contains", ()):
                 assert part in e.message, (part, e.message)
+            if "message_ko" in case:
+                with korean(), pytest.raises(sb.CallbackError) as info:
+                    parse(case, body)
+                assert info.value.message == case["message_ko"]
+                assert (info.value.status_name, info.value.field) == (e.status_name, e.field)
             continue
         cb = parse(case, body)
         for key, want in case["fields"].items():

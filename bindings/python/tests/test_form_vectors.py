@@ -24,7 +24,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 import smartbill_signup as sb
-from support import vectors
+from support import korean, vectors
 
 FORM = vectors("form.json")
 CASES: List[Dict[str, Any]] = FORM["cases"]
@@ -154,6 +154,11 @@ def test_case(case: Dict[str, Any]) -> None:
                     value = step.get("input", "").strip(" ")
                     if step.get("set") == field and len(value) >= 3:
                         assert value not in error.message, (error.message, "quotes personal data")
+            if "message_ko" in case:
+                with korean(), pytest.raises(sb.FormError) as info:
+                    form.validate()
+                assert info.value.message == case["message_ko"]
+                assert (info.value.status_name, info.value.field) == (final, field)
             expect_error(final, lambda: form.html(**call), field, contains)
             expect_error(final, lambda: form.urlencoded(charset), field, contains)
             return

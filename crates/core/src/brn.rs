@@ -23,6 +23,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text;
 use std::fmt;
@@ -304,48 +305,47 @@ pub fn validate_bytes(input: &[u8]) -> Result<Brn> {
 pub fn explain(input: &[u8], refusal: Refusal) -> Error {
     let trimmed = text::trim_bytes(input);
     let shown = String::from_utf8_lossy(trimmed);
+    let input = format!("{shown:?}");
     let digits_text = |d: &[u8]| d.iter().map(|&v| char::from(b'0' + v)).collect::<String>();
     let message = match refusal {
         Refusal::Format { at } => {
             let rest = trimmed.get(at..).unwrap_or_default();
             match first_char(rest) {
-                Some(c) => format!(
-                    "business number {shown:?}: character {} at position {} is not a digit, space or dash",
-                    text::describe_char(c),
-                    at + 1
-                ),
-                None => format!(
-                    "business number: byte 0x{:02X} at position {} is not a digit, space or dash \
-                     (the text is not UTF-8: CP949 Hangul?)",
-                    rest.first().copied().unwrap_or_default(),
-                    at + 1
-                ),
+                Some(c) => Message::BrnCharacter {
+                    input,
+                    character: text::describe_char(c),
+                    position: at + 1,
+                },
+                None => Message::BrnByte {
+                    byte: format!("0x{:02X}", rest.first().copied().unwrap_or_default()),
+                    position: at + 1,
+                },
             }
         }
-        Refusal::Length { digits } => {
-            format!("business number {shown:?}: has {digits} digits, needs 10")
-        }
+        Refusal::Length { digits } => Message::BrnLength { input, digits },
         Refusal::Component { digits } => {
             let office = digits[0] as u32 * 100 + digits[1] as u32 * 10 + digits[2] as u32;
-            let part = if office < 101 {
-                format!("office code {} is below 101", digits_text(&digits[..3]))
+            if office < 101 {
+                Message::BrnOfficeCode {
+                    input,
+                    office: digits_text(&digits[..3]),
+                }
             } else if digits[3] == 0 && digits[4] == 0 {
-                "type code is 00".to_string()
+                Message::BrnTypeCode { input }
             } else {
-                "serial is 0000".to_string()
-            };
-            format!("business number {shown:?}: {part}")
+                Message::BrnSerial { input }
+            }
         }
         Refusal::Checksum { digits } => {
             let first9 = [
                 digits[0], digits[1], digits[2], digits[3], digits[4], digits[5], digits[6],
                 digits[7], digits[8],
             ];
-            format!(
-                "business number {shown:?}: check digit is {}, expected {}",
-                digits[9],
-                check_digit(&first9)
-            )
+            Message::BrnCheckDigit {
+                input,
+                found: digits[9],
+                expected: check_digit(&first9),
+            }
         }
     };
     Error::new(refusal.status(), message)

@@ -11,6 +11,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use url::Url;
 
@@ -96,45 +97,66 @@ impl Environment {
 }
 
 fn parse_base_url(text: &str) -> Result<String> {
-    let bad = |why: &str| {
+    // A message never holds a secret: user names and passwords in the
+    // text are shown as `***`.
+    let shown = without_credentials(text);
+    let bad = |why: Message| {
         Error::new(
             Status::InvalidArgument,
-            format!(
-                "environment {text:?}: {why}; use \"demo\", \"production\" or a base URL such as \"https://host/path\""
-            ),
+            Message::BadEnvironment {
+                text: format!("{shown:?}"),
+                why: Box::new(why),
+            },
         )
         .with_field("environment")
     };
     if text.is_empty() {
-        return Err(bad("is empty"));
+        return Err(bad(Message::EnvEmpty {}));
     }
-    let url = Url::parse(text).map_err(|e| bad(&format!("is not a URL ({e})")))?;
+    let url = Url::parse(text).map_err(|e| {
+        bad(Message::EnvNotUrl {
+            cause: e.to_string(),
+        })
+    })?;
     if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(bad(&format!(
-            "scheme {:?} is not http or https",
-            url.scheme()
-        )));
+        return Err(bad(Message::EnvScheme {
+            scheme: format!("{:?}", url.scheme()),
+        }));
     }
     if matches!(url.host_str(), None | Some("")) {
-        return Err(bad("has no host"));
+        return Err(bad(Message::EnvNoHost {}));
     }
     if !url.username().is_empty() || url.password().is_some() {
         // The URL ends up in a page the user's browser shows.
-        return Err(bad("contains credentials"));
+        return Err(bad(Message::EnvCredentials {}));
     }
     if url.query().is_some() {
-        return Err(bad("has a query string"));
+        return Err(bad(Message::EnvQuery {}));
     }
     if url.fragment().is_some() {
-        return Err(bad("has a fragment"));
+        return Err(bad(Message::EnvFragment {}));
     }
     let serialized = url.as_str().trim_end_matches('/');
     if serialized.ends_with(ACTION_PATH) {
-        return Err(bad(&format!(
-            "already ends in {ACTION_PATH}: give only the part before it"
-        )));
+        return Err(bad(Message::EnvActionPath { path: ACTION_PATH }));
     }
     Ok(serialized.to_string())
+}
+
+/// `text` with the user information of a URL (`user:password@`) replaced
+/// by `***@`, whether or not the rest is a valid URL. A password may hold
+/// a `/` (a URL parser then fails on it), so everything up to the last `@`
+/// before any query or fragment goes.
+pub(crate) fn without_credentials(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(scheme_end) = text.find("://").map(|i| i + 3) else {
+        return text.into();
+    };
+    let rest = &text[scheme_end..];
+    let authority_end = rest.find(['?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &text[..scheme_end], &rest[at..]).into(),
+        None => text.into(),
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +198,20 @@ mod tests {
     }
 
     #[test]
+    fn credentials_are_never_shown() {
+        for (text, shown) in [
+            ("http://u:pw@example.com/x", "http://***@example.com/x"),
+            ("ftp://u@h", "ftp://***@h"),
+            ("http://a@b@c/d@e", "http://***@e"),
+            ("http://u:p/w@example.com", "http://***@example.com"),
+            ("http://example.com/a?b@c", "http://example.com/a?b@c"),
+            ("no url", "no url"),
+        ] {
+            assert_eq!(without_credentials(text), shown);
+        }
+    }
+
+    #[test]
     fn bad_urls_say_why() {
         for (input, why) in [
             ("", "empty"),
@@ -190,6 +226,7 @@ mod tests {
             ),
         ] {
             let e = Environment::parse(input).unwrap_err();
+            assert!(!e.message().contains("pw"), "{e:?}");
             assert_eq!(e.status(), Status::InvalidArgument, "{input}");
             assert_eq!(e.field(), Some("environment"));
             assert!(e.message().contains(why), "{input}: {}", e.message());

@@ -10,6 +10,8 @@
 //! - [`http`]: submitting the form, probing the network path, playing SmartBill's callback.
 //! - [`text`]: UTF-8 and CP949 ("EUC-KR") text.
 //! - [`status`], [`error`]: the status table and the error type.
+//! - [`message`], [`language`]: every message in English and Korean, from one
+//!   table, and the language chosen per thread.
 
 #![forbid(unsafe_code)]
 
@@ -19,10 +21,14 @@ pub mod environment;
 pub mod error;
 pub mod form;
 pub mod http;
+pub mod language;
+pub mod message;
 pub mod status;
 pub mod text;
 
 pub use error::{Error, Result};
+pub use language::Language;
+pub use message::Message;
 pub use status::Status;
 
 /// The library version, e.g. `"0.1.0"`.

@@ -4,7 +4,7 @@
 //! the header's `SMARTBILL_*` constants and the COBOL copybook from it).
 
 macro_rules! status_table {
-    ($(($variant:ident, $number:literal, $name:literal, $meaning:literal)),* $(,)?) => {
+    ($(($variant:ident, $number:literal, $name:literal, $meaning:literal, $korean:literal)),* $(,)?) => {
         /// A status code with a stable number. `Status::Ok` is 0; every other
         /// value is an error whose C constant is `SMARTBILL_ERR_<name>`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,9 +27,19 @@ macro_rules! status_table {
                 match self { $(Status::$variant => concat!($name, "\0"),)* }
             }
 
-            /// One sentence saying what the status means.
+            /// One sentence saying what the status means, in English.
             pub const fn meaning(self) -> &'static str {
                 match self { $(Status::$variant => $meaning,)* }
+            }
+
+            /// One sentence saying what the status means, in `language`:
+            /// a description for an ERP's screen. The name stays the same
+            /// in every language.
+            pub const fn description(self, language: crate::language::Language) -> &'static str {
+                match language {
+                    crate::language::Language::English => self.meaning(),
+                    crate::language::Language::Korean => match self { $(Status::$variant => $korean,)* },
+                }
             }
 
             /// The status with this number, if there is one.
@@ -76,5 +86,30 @@ mod tests {
         }
         assert_eq!(Status::Ok.code(), 0);
         assert_eq!(Status::from_code(9999), None);
+    }
+
+    #[test]
+    fn every_status_has_a_description_in_both_languages() {
+        use crate::language::Language;
+        for &s in Status::ALL {
+            let en = s.description(Language::English);
+            let ko = s.description(Language::Korean);
+            assert_eq!(en, s.meaning());
+            assert!(en.ends_with('.') && !en.contains('\n'), "{en}");
+            // One line, one sentence in the polite style (a closing
+            // parenthesis may follow the verb).
+            let mut end = ko.strip_suffix('.').unwrap_or(ko);
+            if end.ends_with(')') {
+                end = end.rsplit_once('(').map_or(end, |(before, _)| before);
+            }
+            let polite = end.ends_with("니다") || end.ends_with("십시오");
+            assert!(
+                polite && ko.ends_with('.') && !ko.contains('\n'),
+                "{}: {ko}",
+                s.name()
+            );
+            assert!(ko.chars().any(|c| ('가'..='힣').contains(&c)), "{ko}");
+            assert_ne!(en, ko);
+        }
     }
 }

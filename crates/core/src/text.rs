@@ -3,6 +3,7 @@
 //! CP949 all 11,172; `encoding_rs::EUC_KR` is CP949, as browsers define it).
 
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use encoding_rs::{DecoderResult, EncoderResult, EUC_KR};
 use std::borrow::Cow;
@@ -27,7 +28,9 @@ impl Charset {
             | "ks_c_5601-1987" => Ok(Charset::Cp949),
             other => Err(Error::new(
                 Status::InvalidArgument,
-                format!("unknown charset {other:?}: use \"utf-8\" or \"euc-kr\" (CP949)"),
+                Message::UnknownCharset {
+                    name: format!("{other:?}"),
+                },
             )),
         }
     }
@@ -163,10 +166,14 @@ pub fn decode<'a>(bytes: &'a [u8], charset: Charset, what: &str) -> Result<Cow<'
     }
 }
 
-fn invalid_text(what: &str, charset: &str, offset: usize) -> Error {
+fn invalid_text(what: &str, charset: &'static str, offset: usize) -> Error {
     Error::new(
         Status::InvalidText,
-        format!("{what}: invalid {charset} at byte {offset}"),
+        Message::InvalidText {
+            what: what.to_string(),
+            charset,
+            offset,
+        },
     )
     .with_field(what)
 }
@@ -319,10 +326,11 @@ pub fn pad_fixed(bytes: &[u8], width: usize, what: &str) -> Result<Vec<u8>> {
     if bytes.len() > width {
         return Err(Error::new(
             Status::BufferTooSmall,
-            format!(
-                "{what}: {} bytes do not fit a field of {width}",
-                bytes.len()
-            ),
+            Message::FixedFieldTooSmall {
+                what: what.to_string(),
+                size: bytes.len(),
+                width,
+            },
         )
         .with_field(what));
     }

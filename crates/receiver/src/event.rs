@@ -4,7 +4,8 @@
 
 use crate::options::EventHook;
 use crate::store::{RecordId, Stored};
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::language::{self, Language};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::fmt;
 use std::fs::File;
 use std::io::Write;
@@ -33,7 +34,8 @@ pub struct Event {
     /// `STORE`, ...); `None` for a refusal by HTTP rules alone (403, 404,
     /// 405, 408).
     pub status: Option<Status>,
-    /// For people: what was wrong, or what was stored.
+    /// For people: what was wrong, or what was stored, in the language of
+    /// the thread that started the receiver (as it was then).
     pub message: String,
     /// The record stored, and whether it was new, a new version or unchanged.
     pub stored: Option<Stored>,
@@ -79,37 +81,50 @@ impl Stored {
         }
     }
 
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> Message {
         match self {
-            Stored::New(id) => format!("stored as record {id}"),
-            Stored::NewVersion(id) => format!("stored as record {id} (new content)"),
-            Stored::Unchanged(id) => format!("identical to record {id}, unchanged"),
+            Stored::New(id) => Message::StoredNew { id: id.to_string() },
+            Stored::NewVersion(id) => Message::StoredNewVersion { id: id.to_string() },
+            Stored::Unchanged(id) => Message::StoredUnchanged { id: id.to_string() },
         }
     }
 }
 
-/// Where events go: the log file and the hook, each optional.
+/// Where events go: the log file and the hook, each optional; and the
+/// language their messages (and the answers' texts) are written in: the
+/// starting thread's language when the receiver started.
 pub(crate) struct Events {
     log: Option<Mutex<File>>,
     hook: Option<EventHook>,
+    language: Language,
 }
 
 impl Events {
     pub fn open(log_file: Option<&Path>, hook: Option<EventHook>) -> Result<Events> {
+        let language = language::current();
         let log = match log_file {
             None => None,
             Some(path) => Some(Mutex::new(open_log(path).map_err(|e| {
                 Error::new(
                     Status::InvalidArgument,
-                    format!(
-                        "log file {}: cannot open for appending: {e}",
-                        path.display()
-                    ),
+                    Message::LogFileUnopenable {
+                        path: path.display().to_string(),
+                        cause: e.to_string(),
+                    },
                 )
                 .with_field("log_file")
             })?)),
         };
-        Ok(Events { log, hook })
+        Ok(Events {
+            log,
+            hook,
+            language,
+        })
+    }
+
+    /// `message` in the receiver's language.
+    pub fn render(&self, message: &Message) -> String {
+        message.render(self.language)
     }
 
     pub fn emit(&self, event: &Event) {

@@ -5,7 +5,7 @@
 //! is text anyone can send, so it is believed only from the proxies the
 //! configuration names, and only as far as the chain of named proxies goes.
 
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::net::IpAddr;
 
 /// The address to check against the allowed sources.
@@ -47,7 +47,8 @@ pub fn client_address<'a>(
     }
     let mut chain = Vec::new();
     for value in forwarded_for {
-        let text = std::str::from_utf8(value).map_err(|_| malformed("is not ASCII text"))?;
+        let text =
+            std::str::from_utf8(value).map_err(|_| malformed(Message::ForwardedNotAscii {}))?;
         for entry in text.split(',') {
             let entry = entry.trim_matches([' ', '\t']);
             if entry.is_empty() {
@@ -55,10 +56,9 @@ pub fn client_address<'a>(
                 continue;
             }
             let ip = parse_entry(entry).ok_or_else(|| {
-                malformed(&format!(
-                    "holds {:?}, which is not an IP address",
-                    crate::options::shorten(entry)
-                ))
+                malformed(Message::ForwardedNotIp {
+                    entry: format!("{:?}", crate::options::shorten(entry)),
+                })
             })?;
             chain.push(ip);
         }
@@ -97,10 +97,10 @@ fn normalize(ip: IpAddr) -> IpAddr {
     }
 }
 
-fn malformed(why: &str) -> Error {
+fn malformed(why: Message) -> Error {
     Error::new(
         Status::InvalidArgument,
-        format!("the X-Forwarded-For header from a trusted proxy {why}"),
+        Message::ForwardedMalformed { why: Box::new(why) },
     )
     .with_field("X-Forwarded-For")
 }

@@ -5,7 +5,7 @@
 use crate::event::Event;
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
 use smartbill_signup_core::callback::DEFAULT_MAX_BYTES;
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -110,7 +110,7 @@ impl StoreOptions {
 
     pub(crate) fn validate(&self) -> Result<()> {
         if self.lease.is_zero() {
-            return Err(invalid("lease_seconds", "the lease must be at least 1 ms"));
+            return Err(invalid("lease_seconds", Message::LeaseZero {}));
         }
         Ok(())
     }
@@ -325,11 +325,9 @@ impl ReceiverOptions {
                 self.host = Some(value.parse::<IpAddr>().map_err(|_| {
                     invalid(
                         name,
-                        format!(
-                            "{:?} is not an IP address; use 0.0.0.0 (or ::) for every interface, \
-                             127.0.0.1 for this machine only, or one of the machine's addresses",
-                            shorten(value)
-                        ),
+                        Message::HostNotIp {
+                            text: format!("{:?}", shorten(value)),
+                        },
                     )
                 })?)
             }
@@ -358,11 +356,10 @@ impl ReceiverOptions {
             _ => {
                 return Err(invalid(
                     "name",
-                    format!(
-                        "unknown receiver option {:?}; the options are {}",
-                        shorten(name),
-                        OPTION_NAMES.join(", ")
-                    ),
+                    Message::UnknownReceiverOption {
+                        name: format!("{:?}", shorten(name)),
+                        options: OPTION_NAMES.join(", "),
+                    },
                 ))
             }
         }
@@ -373,26 +370,24 @@ impl ReceiverOptions {
     /// with the typed methods, plus what only a whole set can say (required
     /// settings, a certificate without a key).
     pub(crate) fn validate(&self) -> Result<Validated> {
-        let store = self.store.clone().ok_or_else(|| {
-            invalid(
-                "store",
-                "no store: set the SQLite file to store callbacks in",
-            )
-        })?;
-        let host = self.host.ok_or_else(|| {
-            invalid(
-                "host",
-                "no bind address: set host (0.0.0.0 for every interface, 127.0.0.1 for this machine only)",
-            )
-        })?;
+        let store = self
+            .store
+            .clone()
+            .ok_or_else(|| invalid("store", Message::NoStore {}))?;
+        let host = self
+            .host
+            .ok_or_else(|| invalid("host", Message::NoHost {}))?;
         let port = self
             .port
-            .ok_or_else(|| invalid("port", "no port: set port (0 picks a free one)"))?;
+            .ok_or_else(|| invalid("port", Message::NoPort {}))?;
         check_path(&self.path)?;
         if self.max_bytes == 0 || self.max_bytes > MAX_BODY_LIMIT {
             return Err(invalid(
                 "max_bytes",
-                format!("{} is not between 1 and {MAX_BODY_LIMIT}", self.max_bytes),
+                Message::NotBetween {
+                    value: self.max_bytes,
+                    max: MAX_BODY_LIMIT,
+                },
             ));
         }
         for (field, timeout) in [
@@ -400,31 +395,18 @@ impl ReceiverOptions {
             ("body_timeout_ms", self.body_timeout),
         ] {
             if timeout.is_zero() {
-                return Err(invalid(field, "a timeout must be at least 1 ms"));
+                return Err(invalid(field, Message::TimeoutUnderOneMs {}));
             }
         }
         if self.max_connections == 0 {
-            return Err(invalid(
-                "max_connections",
-                "at least 1 connection must be allowed",
-            ));
+            return Err(invalid("max_connections", Message::NoConnections {}));
         }
         self.store_options.validate()?;
         let tls = match (&self.tls_cert, &self.tls_key) {
             (None, None) => None,
             (Some(cert), Some(key)) => Some((cert.clone(), key.clone())),
-            (Some(_), None) => {
-                return Err(invalid(
-                    "tls_key",
-                    "tls_cert is set without tls_key: set both or neither",
-                ))
-            }
-            (None, Some(_)) => {
-                return Err(invalid(
-                    "tls_cert",
-                    "tls_key is set without tls_cert: set both or neither",
-                ))
-            }
+            (Some(_), None) => return Err(invalid("tls_key", Message::TlsCertWithoutKey {})),
+            (None, Some(_)) => return Err(invalid("tls_cert", Message::TlsKeyWithoutCert {})),
         };
         let mut sources = SourceAllowList::new(&self.environment);
         for ip in &self.extra_ips {
@@ -450,17 +432,23 @@ pub(crate) struct Validated {
 /// A served path: absolute, no query or fragment, visible ASCII only.
 fn check_path(path: &str) -> Result<()> {
     let why = if !path.starts_with('/') {
-        "must start with /"
+        Message::PathNotAbsolute {}
     } else if path.contains(['?', '#']) {
-        "must not contain a query (?) or fragment (#)"
+        Message::PathQuery {}
     } else if !path.bytes().all(|b| b.is_ascii_graphic()) {
-        "must be visible ASCII characters only (percent-encode others)"
+        Message::PathNotAscii {}
     } else if path.len() > 1024 {
-        "is longer than 1024 characters"
+        Message::PathTooLong {}
     } else {
         return Ok(());
     };
-    Err(invalid("path", format!("path {:?} {why}", shorten(path))))
+    Err(invalid(
+        "path",
+        Message::BadPath {
+            path: format!("{:?}", shorten(path)),
+            why: Box::new(why),
+        },
+    ))
 }
 
 fn number(name: &str, value: &str, min: u64, max: u64) -> Result<u64> {
@@ -468,16 +456,25 @@ fn number(name: &str, value: &str, min: u64, max: u64) -> Result<u64> {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
         _ => Err(invalid(
             name,
-            format!(
-                "{name} {:?} is not a whole number from {min} to {max}",
-                shorten(value)
-            ),
+            Message::NumberOutOfRange {
+                name: name.to_string(),
+                value: format!("{:?}", shorten(value)),
+                min,
+                max,
+            },
         )),
     }
 }
 
 fn required_path(name: &str, value: &str) -> Result<PathBuf> {
-    optional_path(value).ok_or_else(|| invalid(name, format!("{name} is empty")))
+    optional_path(value).ok_or_else(|| {
+        invalid(
+            name,
+            Message::EmptyArgument {
+                name: name.to_string(),
+            },
+        )
+    })
 }
 
 fn optional_path(value: &str) -> Option<PathBuf> {
@@ -492,16 +489,20 @@ fn address_list(name: &str, value: &str) -> Result<Vec<IpAddr>> {
     let none = Environment::parse("http://addresses.invalid").expect("a valid base URL");
     let mut list = SourceAllowList::new(&none);
     list.add_list(value).map_err(|e| {
-        Error::new(
-            e.status(),
-            e.message().replace("extra source address", name),
-        )
-        .with_field(name)
+        let status = e.status();
+        let message = match *e.into_detail() {
+            Message::SourceNotAddress { entry } => Message::OptionNotAddress {
+                option: name.to_string(),
+                entry,
+            },
+            other => other,
+        };
+        Error::new(status, message).with_field(name)
     })?;
     Ok(list.addresses().to_vec())
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
+fn invalid(field: &str, message: Message) -> Error {
     Error::new(Status::InvalidArgument, message).with_field(field)
 }
 

@@ -63,7 +63,7 @@ namespace SmartbillSignup
         internal const int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
         internal const int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
         internal const int SMARTBILL_ABI_VERSION = 1;
-        internal const uint SMARTBILL_ABI_CHECKSUM = 791912650;
+        internal const uint SMARTBILL_ABI_CHECKSUM = 3346858555;
         internal const int SMARTBILL_TEXT_UTF8 = 0;
         internal const int SMARTBILL_TEXT_CP949 = 1;
         internal const int SMARTBILL_TEXT_PAD = 2;
@@ -287,6 +287,22 @@ namespace SmartbillSignup
         // void smartbill_response_free(SmartbillResponse *response)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void smartbill_response_free(IntPtr response);
+
+        // int32_t smartbill_set_language(const char *language, ptrdiff_t language_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_set_language(byte[] language, IntPtr languageLen);
+
+        // int32_t smartbill_set_default_language(const char *language, ptrdiff_t language_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_set_default_language(byte[] language, IntPtr languageLen);
+
+        // const char *smartbill_language(void)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr smartbill_language();
+
+        // int32_t smartbill_status_description(int32_t status, const char *language, ptrdiff_t language_len, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int smartbill_status_description(int status, byte[] language, IntPtr languageLen, uint flags, byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         // int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out)
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

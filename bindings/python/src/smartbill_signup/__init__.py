@@ -22,6 +22,7 @@ from ._native import ABI_VERSION, library_path, library_version
 from .brn import are_valid_brns, brn_kind, check_brn_lines, check_brns, format_brn, is_valid_brn, validate_brn
 from .callback import Callback, CallbackKeyInfo, callback_key_info, callback_source_allowed, parse_callback
 from .form import FormField, SignupForm, form_fields
+from ._language import language, set_default_language, set_language, status_description
 from .network import Probe, Response, probe, probe_url, send_callback, submit_signup
 from .receiver import Receiver, Record, RecordId
 
@@ -62,4 +63,8 @@ __all__ = [
     "Receiver",
     "Record",
     "RecordId",
+    "set_language",
+    "set_default_language",
+    "language",
+    "status_description",
 ]

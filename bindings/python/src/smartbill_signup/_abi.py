@@ -44,7 +44,7 @@ SMARTBILL_ERR_STORE = 52
 SMARTBILL_ERR_STORE_NETWORK_PATH = 53
 SMARTBILL_ERR_RECORD_UNKNOWN = 54
 SMARTBILL_ABI_VERSION = 1
-SMARTBILL_ABI_CHECKSUM = 791912650
+SMARTBILL_ABI_CHECKSUM = 3346858555
 SMARTBILL_TEXT_UTF8 = 0
 SMARTBILL_TEXT_CP949 = 1
 SMARTBILL_TEXT_PAD = 2
@@ -492,6 +492,25 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     ),
     # void smartbill_response_free(SmartbillResponse *response)
     "smartbill_response_free": (None, [ctypes.POINTER(SmartbillResponse)]),
+    # int32_t smartbill_set_language(const char *language, ptrdiff_t language_len)
+    "smartbill_set_language": (ctypes.c_int32, [ctypes.c_char_p, ctypes.c_ssize_t]),
+    # int32_t smartbill_set_default_language(const char *language, ptrdiff_t language_len)
+    "smartbill_set_default_language": (ctypes.c_int32, [ctypes.c_char_p, ctypes.c_ssize_t]),
+    # const char *smartbill_language(void)
+    "smartbill_language": (ctypes.c_char_p, []),
+    # int32_t smartbill_status_description(int32_t status, const char *language, ptrdiff_t language_len, uint32_t flags, char *buf, size_t cap, size_t *out_len)
+    "smartbill_status_description": (
+        ctypes.c_int32,
+        [
+            ctypes.c_int32,
+            ctypes.c_char_p,
+            ctypes.c_ssize_t,
+            ctypes.c_uint32,
+            ctypes.POINTER(ctypes.c_char),
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_size_t),
+        ],
+    ),
     # int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out)
     "smartbill_receiver_options_new": (ctypes.c_int32, [ctypes.POINTER(ctypes.POINTER(SmartbillReceiverOptions))]),
     # int32_t smartbill_receiver_options_set(SmartbillReceiverOptions *options, const char *name, ptrdiff_t name_len, const char *value, ptrdiff_t value_len)

@@ -6,7 +6,7 @@ use crate::cli::Encoding;
 use crate::term::{escaped_bytes, printable};
 use smartbill_signup_core::brn::{self, Brn};
 use smartbill_signup_core::text::{self, Charset};
-use smartbill_signup_core::{Error, Status};
+use smartbill_signup_core::{Error, Message, Status};
 
 /// A checked line: the input as shown (control characters and bytes that
 /// are not valid text escaped) and the core's verdict.
@@ -30,7 +30,7 @@ pub fn check_line(
     line: &Line<'_>,
     field: Field<'_>,
     encoding: Encoding,
-    position: &str,
+    position: &Message,
 ) -> Checked {
     if line.overlong {
         let shown: Vec<u8> = line.bytes.iter().take(32).copied().collect();
@@ -38,25 +38,31 @@ pub fn check_line(
             input: format!("{}...", escaped_bytes(&shown)),
             result: Err(Error::new(
                 Status::BrnFormat,
-                format!("the line is longer than {MAX_LINE_BYTES} bytes: not a record, not read"),
+                Message::CliLineTooLong {
+                    max: MAX_LINE_BYTES,
+                },
             )),
         };
     }
     match field {
         Field::Value(bytes) => check_value(&bytes, encoding),
-        Field::MissingColumn { columns } => absent(format!(
-            "the line has {columns} column{}, so {position} is missing",
-            if columns == 1 { "" } else { "s" }
-        )),
-        Field::ShortRecord { record_len } => absent(format!(
-            "the record is {record_len} bytes long, so {position} is missing"
-        )),
+        Field::MissingColumn { columns: 1 } => absent(Message::CliOnlyOneColumn {
+            position: Box::new(position.clone()),
+        }),
+        Field::MissingColumn { columns } => absent(Message::CliMissingColumn {
+            columns,
+            position: Box::new(position.clone()),
+        }),
+        Field::ShortRecord { record_len } => absent(Message::CliShortRecord {
+            record_len,
+            position: Box::new(position.clone()),
+        }),
     }
 }
 
 /// A field that is not there: the scanner's verdict on an empty value, with
 /// a message that says why it is empty.
-fn absent(why: String) -> Checked {
+fn absent(why: Message) -> Checked {
     let result = match brn::validate("") {
         Ok(number) => Ok(number),
         Err(e) => Err(Error::new(e.status(), why)),
@@ -79,8 +85,15 @@ pub fn check_value(bytes: &[u8], encoding: Encoding) -> Checked {
             Err(_) => {
                 let input = escaped_bytes(bytes);
                 // The core says which byte and that it may be CP949.
-                let result = brn::validate_bytes(bytes)
-                    .map_err(|e| Error::new(e.status(), format!("{} in \"{input}\"", e.message())));
+                let result = brn::validate_bytes(bytes).map_err(|e| {
+                    Error::new(
+                        e.status(),
+                        Message::CliInInput {
+                            error: e.into_detail(),
+                            input: input.clone(),
+                        },
+                    )
+                });
                 Checked { input, result }
             }
         },
@@ -91,7 +104,10 @@ pub fn check_value(bytes: &[u8], encoding: Encoding) -> Checked {
             },
             Err(e) => {
                 let input = escaped_bytes(bytes);
-                let message = format!("{} in \"{input}\"", e.message());
+                let message = Message::CliInInput {
+                    error: e.into_detail(),
+                    input: input.clone(),
+                };
                 Checked {
                     input,
                     result: Err(Error::new(Status::BrnFormat, message)),

@@ -12,6 +12,7 @@ use check::{check_line, looks_like_header};
 use progress::Progress;
 use reader::{extract, Field, Layout, Lines};
 use report::{Report, Summary};
+use smartbill_signup_core::Message;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
@@ -31,20 +32,19 @@ pub fn run(args: BrnCheckArgs) -> Outcome {
                 column: column - 1,
                 delimiter: args.delimiter,
             },
-            format!("column {column}"),
+            Message::CliColumn { column },
         ),
         (None, Some(fixed)) => (
             Layout::Fixed {
                 start: fixed.start - 1,
                 length: fixed.length,
             },
-            format!(
-                "the field at bytes {}-{}",
-                fixed.start,
-                fixed.start + fixed.length - 1
-            ),
+            Message::CliFixedField {
+                start: fixed.start,
+                end: fixed.start + fixed.length - 1,
+            },
         ),
-        (None, None) => (Layout::Lines, "the number".to_string()),
+        (None, None) => (Layout::Lines, Message::CliTheNumber {}),
     };
     let input = Input::open(args.input.as_deref())?;
     let name = input.name.clone();

@@ -119,14 +119,14 @@ impl<W: Write> Report<W> {
             },
             OutputFormat::Csv => {
                 let (number, kind, message) = match &checked.result {
-                    Ok(n) => (n.formatted(), n.kind().name(), ""),
+                    Ok(n) => (n.formatted(), n.kind().name(), String::new()),
                     Err(e) => (String::new(), "", e.message()),
                 };
                 writeln!(
                     self.out,
                     "{line},{},{status},{number},{kind},{}",
                     csv_quoted(&checked.input),
-                    csv_quoted(message)
+                    csv_quoted(&message)
                 )
             }
             // Written field by field (the same text serde_json's objects
@@ -145,7 +145,7 @@ impl<W: Write> Report<W> {
                     Err(e) => {
                         self.out
                             .write_all(b"\"number\":null,\"kind\":null,\"message\":")?;
-                        serde_json::to_writer(&mut self.out, e.message())?;
+                        serde_json::to_writer(&mut self.out, &e.message())?;
                         self.out.write_all(b"}\n")
                     }
                 }

@@ -12,6 +12,7 @@
 
 use super::keys::Key;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use std::borrow::Cow;
 
@@ -43,7 +44,7 @@ pub(super) fn read_object<'a>(text: &'a str, start: usize, sink: &mut impl Sink<
     reader.object(sink).map_err(|e| *e)?;
     reader.skip_ws();
     if reader.pos < reader.bytes.len() {
-        return Err(*reader.json_error("unexpected characters after the end of the object"));
+        return Err(*reader.json_error(Message::JsonTrailing {}));
     }
     Ok(())
 }
@@ -54,7 +55,7 @@ type Read<T> = std::result::Result<T, Box<Error>>;
 
 /// ` at line L, column C (byte B)` for a byte offset into the body. Columns
 /// count characters; a leading BOM is not counted.
-pub(super) fn locate(text: &str, at: usize) -> String {
+pub(super) fn locate(text: &str, at: usize) -> Box<Message> {
     let before = &text.as_bytes()[..at.min(text.len())];
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     let mut line_start = before
@@ -67,7 +68,11 @@ pub(super) fn locate(text: &str, at: usize) -> String {
     let column = 1 + text
         .get(line_start..at)
         .map_or(at.saturating_sub(line_start), |s| s.chars().count());
-    format!(" at line {line}, column {column} (byte {at})")
+    Box::new(Message::JsonAt {
+        line,
+        column,
+        byte: at,
+    })
 }
 
 /// A key name for messages: quoted and escaped, cut after 64 characters
@@ -132,7 +137,7 @@ impl<'a> Reader<'a> {
     fn object(&mut self, sink: &mut impl Sink<'a>) -> Read<()> {
         self.skip_ws();
         match self.peek() {
-            None => return Err(self.json_error("the body is empty or only whitespace")),
+            None => return Err(self.json_error(Message::JsonEmpty {})),
             Some(b'{') => self.pos += 1,
             Some(_) => return Err(self.not_an_object()),
         }
@@ -145,13 +150,13 @@ impl<'a> Reader<'a> {
             self.skip_ws();
             let key_at = self.pos;
             if self.peek() != Some(b'"') {
-                return Err(self.unexpected("a key in double quotes"));
+                return Err(self.unexpected(Message::JsonKeyInQuotes {}));
             }
             let key = self.string()?;
             sink.key(key, key_at)?;
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(self.unexpected("':' after the key"));
+                return Err(self.unexpected(Message::JsonColonAfterKey {}));
             }
             self.pos += 1;
             self.skip_ws();
@@ -165,15 +170,17 @@ impl<'a> Reader<'a> {
                 }
                 Some(b't') => {
                     self.literal("true")?;
-                    return Err(self.wrong_type(key_at, value_at, "a boolean"));
+                    return Err(self.wrong_type(key_at, value_at, Message::JsonBoolean {}));
                 }
                 Some(b'f') => {
                     self.literal("false")?;
-                    return Err(self.wrong_type(key_at, value_at, "a boolean"));
+                    return Err(self.wrong_type(key_at, value_at, Message::JsonBoolean {}));
                 }
-                Some(b'{') => return Err(self.wrong_type(key_at, value_at, "an object")),
-                Some(b'[') => return Err(self.wrong_type(key_at, value_at, "an array")),
-                _ => return Err(self.unexpected("a value")),
+                Some(b'{') => {
+                    return Err(self.wrong_type(key_at, value_at, Message::JsonObject {}))
+                }
+                Some(b'[') => return Err(self.wrong_type(key_at, value_at, Message::JsonArray {})),
+                _ => return Err(self.unexpected(Message::JsonValue {})),
             };
             sink.value(value)?;
             self.skip_ws();
@@ -183,7 +190,7 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     return Ok(());
                 }
-                _ => return Err(self.unexpected("',' or '}' after a value")),
+                _ => return Err(self.unexpected(Message::JsonCommaOrEnd {})),
             }
         }
     }
@@ -193,13 +200,13 @@ impl<'a> Reader<'a> {
     fn not_an_object(&mut self) -> Box<Error> {
         let at = self.pos;
         let what = match self.peek() {
-            Some(b'[') => "an array",
+            Some(b'[') => Message::JsonArray {},
             Some(b'"') => match self.string() {
-                Ok(_) => "a string",
+                Ok(_) => Message::JsonString {},
                 Err(e) => return e,
             },
             Some(b'-' | b'0'..=b'9') => match self.number() {
-                Ok(_) => "a number",
+                Ok(_) => Message::JsonNumber {},
                 Err(e) => return e,
             },
             Some(b't' | b'f' | b'n') => {
@@ -207,26 +214,26 @@ impl<'a> Reader<'a> {
                     .into_iter()
                     .find(|w| self.bytes[at..].starts_with(w.as_bytes()));
                 match word {
-                    Some("null") => "null",
-                    Some(_) => "a boolean",
-                    None => return self.unexpected("'{' to start the object"),
+                    Some("null") => Message::JsonNull {},
+                    Some(_) => Message::JsonBoolean {},
+                    None => return self.unexpected(Message::JsonObjectStart {}),
                 }
             }
-            _ => return self.unexpected("'{' to start the object"),
+            _ => return self.unexpected(Message::JsonObjectStart {}),
         };
         Box::new(
             Error::new(
                 Status::CallbackShape,
-                format!(
-                    "the callback body is {what}, not a JSON object{}",
-                    locate(self.text, at)
-                ),
+                Message::CallbackNotObject {
+                    what: Box::new(what),
+                    at: locate(self.text, at),
+                },
             )
             .with_field("body"),
         )
     }
 
-    fn wrong_type(&self, key_at: usize, value_at: usize, what: &str) -> Box<Error> {
+    fn wrong_type(&self, key_at: usize, value_at: usize, what: Message) -> Box<Error> {
         // Read the key again: only the error path pays for it.
         let mut again = Reader {
             text: self.text,
@@ -238,11 +245,11 @@ impl<'a> Reader<'a> {
         Box::new(
             Error::new(
                 Status::CallbackShape,
-                format!(
-                    "key {} holds {what}; callback values must be strings, numbers or null{}",
-                    show_key(&key),
-                    locate(self.text, value_at)
-                ),
+                Message::CallbackWrongType {
+                    key: show_key(&key),
+                    what: Box::new(what),
+                    at: locate(self.text, value_at),
+                },
             )
             .with_field(field),
         )
@@ -253,7 +260,7 @@ impl<'a> Reader<'a> {
             self.pos += word.len();
             Ok(())
         } else {
-            Err(self.json_error("invalid literal (expected a string, a number or null)"))
+            Err(self.json_error(Message::JsonBadLiteral {}))
         }
     }
 
@@ -266,12 +273,12 @@ impl<'a> Reader<'a> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.json_error("invalid number: a digit must follow '-'")),
+            _ => return Err(self.json_error(Message::JsonDigitAfterMinus {})),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.json_error("invalid number: a digit must follow '.'"));
+                return Err(self.json_error(Message::JsonDigitAfterDot {}));
             }
             self.digits();
         }
@@ -281,7 +288,7 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.json_error("invalid number: a digit must follow the exponent"));
+                return Err(self.json_error(Message::JsonDigitAfterExponent {}));
             }
             self.digits();
         }
@@ -349,31 +356,25 @@ impl<'a> Reader<'a> {
                 let code = match unit {
                     0xD800..=0xDBFF => {
                         if !self.bytes[self.pos..].starts_with(b"\\u") {
-                            return Err(
-                                self.json_error_at(at, "a \\u escape holds an unpaired surrogate")
-                            );
+                            return Err(self.json_error_at(at, Message::JsonUnpairedSurrogate {}));
                         }
                         self.pos += 2;
                         let low = self.hex4(at)?;
                         if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(
-                                self.json_error_at(at, "a \\u escape holds an unpaired surrogate")
-                            );
+                            return Err(self.json_error_at(at, Message::JsonUnpairedSurrogate {}));
                         }
                         0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                     }
                     0xDC00..=0xDFFF => {
-                        return Err(
-                            self.json_error_at(at, "a \\u escape holds an unpaired surrogate")
-                        )
+                        return Err(self.json_error_at(at, Message::JsonUnpairedSurrogate {}))
                     }
                     _ => unit,
                 };
                 out.push(char::from_u32(code).expect("surrogates are excluded above"));
                 return Ok(());
             }
-            None => return Err(self.json_error("the body ends inside an escape sequence")),
-            Some(_) => return Err(self.json_error_at(at, "invalid escape sequence in a string")),
+            None => return Err(self.json_error(Message::JsonEndsInEscape {})),
+            Some(_) => return Err(self.json_error_at(at, Message::JsonBadEscape {})),
         };
         self.pos += 1;
         out.push(c);
@@ -386,7 +387,7 @@ impl<'a> Reader<'a> {
             .get(self.pos..self.pos + 4)
             .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
         let Some(digits) = digits else {
-            return Err(self.json_error_at(escape_at, "a \\u escape needs four hex digits"));
+            return Err(self.json_error_at(escape_at, Message::JsonShortUnicodeEscape {}));
         };
         let value = digits.iter().fold(0u32, |acc, &d| {
             acc * 16 + (d as char).to_digit(16).expect("hex digit")
@@ -396,41 +397,46 @@ impl<'a> Reader<'a> {
     }
 
     fn control_in_string(&self, c: u8) -> Box<Error> {
-        self.json_error(&format!(
-            "control character U+{c:04X} inside a string (it must be escaped)"
-        ))
+        self.json_error(Message::JsonControlCharacter {
+            code: format!("U+{c:04X}"),
+        })
     }
 
     fn unterminated(&self, open: usize) -> Box<Error> {
-        self.json_error_at(open, "a string is never closed (the body ends inside it)")
+        self.json_error_at(open, Message::JsonUnclosedString {})
     }
 
     /// `expected X, found Y`. Only structural characters are shown: any
     /// other character might belong to a secret.
-    fn unexpected(&self, expected: &str) -> Box<Error> {
+    fn unexpected(&self, expected: Message) -> Box<Error> {
         let found = match self.peek() {
-            None => "the end of the body".to_string(),
+            None => Message::JsonEndOfBody {},
             Some(c @ (b'{' | b'}' | b'[' | b']' | b':' | b',' | b'"' | b'<')) => {
-                format!("'{}'", c as char)
+                Message::JsonCharacter {
+                    character: format!("'{}'", c as char),
+                }
             }
-            Some(c) if c.is_ascii_alphanumeric() => "a letter or digit".to_string(),
-            Some(_) => "another character".to_string(),
+            Some(c) if c.is_ascii_alphanumeric() => Message::JsonLetterOrDigit {},
+            Some(_) => Message::JsonOtherCharacter {},
         };
-        self.json_error(&format!("expected {expected}, found {found}"))
+        self.json_error(Message::JsonExpected {
+            expected: Box::new(expected),
+            found: Box::new(found),
+        })
     }
 
-    fn json_error(&self, what: &str) -> Box<Error> {
+    fn json_error(&self, what: Message) -> Box<Error> {
         self.json_error_at(self.pos, what)
     }
 
-    fn json_error_at(&self, at: usize, what: &str) -> Box<Error> {
+    fn json_error_at(&self, at: usize, what: Message) -> Box<Error> {
         Box::new(
             Error::new(
                 Status::CallbackJson,
-                format!(
-                    "the callback body is not valid JSON: {what}{}",
-                    locate(self.text, at)
-                ),
+                Message::CallbackNotJson {
+                    what: Box::new(what),
+                    at: locate(self.text, at),
+                },
             )
             .with_field("body"),
         )

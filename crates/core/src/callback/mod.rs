@@ -52,6 +52,7 @@ pub use keys::{Key, Sensitivity};
 
 use crate::brn;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text::trim;
 use json::{locate, show_key, Sink, Value};
@@ -88,21 +89,19 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Callback> {
     if body.len() > options.max_bytes {
         return Err(Error::new(
             Status::CallbackTooLarge,
-            format!(
-                "the callback body is {} bytes, more than the limit of {} bytes",
-                body.len(),
-                options.max_bytes
-            ),
+            Message::CallbackTooLarge {
+                size: body.len(),
+                limit: options.max_bytes,
+            },
         )
         .with_field("body"));
     }
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::new(
             Status::InvalidText,
-            format!(
-                "the callback body is not valid UTF-8 at byte {} (SmartBill sends UTF-8)",
-                e.valid_up_to()
-            ),
+            Message::CallbackNotUtf8 {
+                offset: e.valid_up_to(),
+            },
         )
         .with_field("body")
     })?;
@@ -363,37 +362,34 @@ impl<'a> Builder<'a> {
     /// A key given twice; `known` is the key both names stand for, if the
     /// library knows it (field: its canonical name, else the name as written).
     fn duplicate(&self, name: &str, at: usize, first: usize, known: Option<Key>) -> Error {
-        let means = known.map_or_else(|| "the same key".to_string(), |k| k.name().to_string());
-        Error::new(
-            Status::CallbackShape,
-            format!(
-                "key {}{} repeats {means}, first given{}; keys match in any case and SBID and Email \
-                 stand for USER_SBID and USER_EMAIL, so the callback is ambiguous",
-                show_key(name),
-                locate(self.body, at),
-                locate(self.body, first)
-            ),
-        )
-        .with_field(known.map_or_else(|| name.to_string(), |k| k.name().to_string()))
+        let key = show_key(name);
+        let (at, first) = (locate(self.body, at), locate(self.body, first));
+        let message = match known {
+            Some(k) => Message::CallbackDuplicateKnownKey {
+                key,
+                at,
+                means: k.name(),
+                first,
+            },
+            None => Message::CallbackDuplicateKey { key, at, first },
+        };
+        Error::new(Status::CallbackShape, message)
+            .with_field(known.map_or_else(|| name.to_string(), |k| k.name().to_string()))
     }
 
     fn finish(mut self) -> Result<Callback> {
         for key in Key::REQUIRED {
-            let problem = match (self.known_at[key.index()], self.callback.value(key)) {
-                (None, _) => "is absent",
-                (Some(_), None) => "is null",
-                (Some(_), Some("")) => "is blank",
-                _ => continue,
-            };
             let older = key
                 .old_name()
-                .map(|o| format!(" (or {o})"))
-                .unwrap_or_default();
-            return Err(Error::new(
-                Status::CallbackMissing,
-                format!("required key {}{older} {problem}", key.name()),
-            )
-            .with_field(key.name()));
+                .map(|name| Box::new(Message::OrOlderName { name }));
+            let name = key.name();
+            let message = match (self.known_at[key.index()], self.callback.value(key)) {
+                (None, _) => Message::CallbackKeyAbsent { key: name, older },
+                (Some(_), None) => Message::CallbackKeyNull { key: name, older },
+                (Some(_), Some("")) => Message::CallbackKeyBlank { key: name, older },
+                _ => continue,
+            };
+            return Err(Error::new(Status::CallbackMissing, message).with_field(key.name()));
         }
         self.callback.com_regno_status = brn::check_bytes(self.callback.com_regno().as_bytes());
         Ok(self.callback)

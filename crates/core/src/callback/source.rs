@@ -15,6 +15,7 @@
 
 pub use crate::environment::Environment;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use std::net::IpAddr;
 
@@ -47,10 +48,9 @@ impl SourceAllowList {
             let address = parse_address(entry).ok_or_else(|| {
                 Error::new(
                     Status::InvalidArgument,
-                    format!(
-                        "extra source address {:?} is not an IPv4 or IPv6 address",
-                        shorten(entry)
-                    ),
+                    Message::SourceNotAddress {
+                        entry: format!("{:?}", shorten(entry)),
+                    },
                 )
                 .with_field("extra_ips")
             })?;

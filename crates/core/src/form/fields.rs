@@ -65,6 +65,16 @@ pub struct Field {
     pub description: &'static str,
 }
 
+impl Field {
+    /// The field as messages name it: `pComName (회사명)`, `회사명(pComName)`.
+    pub const fn label_arg(&self) -> crate::message::Label {
+        crate::message::Label {
+            name: self.name,
+            label: self.label,
+        }
+    }
+}
+
 /// The position of a parameter in [`FIELDS`], by its exact name.
 pub fn index_of(name: &str) -> Option<usize> {
     index_of_bytes(name.as_bytes())

@@ -45,6 +45,7 @@ pub use options::{BrnCheck, FormOptions};
 
 use crate::environment::Environment;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text::{self, Charset};
 use std::borrow::Cow;
@@ -318,10 +319,9 @@ impl SignupForm {
                 None if field.required => {
                     return Err(Error::new(
                         Status::FieldRequired,
-                        format!(
-                            "{} ({}) is required but is missing or blank",
-                            field.name, field.label
-                        ),
+                        Message::FieldRequired {
+                            field: field.label_arg(),
+                        },
                     )
                     .with_field(field.name))
                 }
@@ -402,12 +402,11 @@ fn stored_len(field: &Field, text: &str) -> Result<Option<usize>> {
             let position = text.chars().position(|x| x == c).map_or(0, |p| p + 1);
             Err(Error::new(
                 Status::FieldUnencodable,
-                format!(
-                    "{} ({}): character {} at position {position} cannot be represented in CP949, the encoding SmartBill stores",
-                    field.name,
-                    field.label,
-                    text::describe_char(c)
-                ),
+                Message::FieldUnencodable {
+                    field: field.label_arg(),
+                    character: text::describe_char(c),
+                    position,
+                },
             )
             .with_field(field.name))
         }
@@ -416,15 +415,22 @@ fn stored_len(field: &Field, text: &str) -> Result<Option<usize>> {
 
 fn unknown_parameter(name: &str) -> Error {
     let hint = match fields::case_insensitive_match(name) {
-        Some(field) => format!("did you mean {:?}? Names are case-sensitive", field.name),
+        Some(field) => Message::DidYouMean {
+            name: format!("{:?}", field.name),
+        },
         None => {
             let names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
-            format!("the parameters are {}", names.join(", "))
+            Message::ParametersAre {
+                names: names.join(", "),
+            }
         }
     };
     Error::new(
         Status::InvalidArgument,
-        format!("unknown signup parameter {name:?}; {hint}"),
+        Message::UnknownParameter {
+            name: format!("{name:?}"),
+            hint: Box::new(hint),
+        },
     )
     .with_field(name)
 }
@@ -435,11 +441,11 @@ fn encode_output<'a>(text: &'a str, charset: Charset, what: &str) -> Result<Cow<
     text::encode(text, charset).map_err(|c| {
         Error::new(
             Status::Unencodable,
-            format!(
-                "{what}: character {} cannot be represented in {}",
-                text::describe_char(c),
-                charset.label()
-            ),
+            Message::Unencodable {
+                what: what.to_string(),
+                character: text::describe_char(c),
+                charset: charset.label(),
+            },
         )
         .with_field(what)
     })
@@ -569,7 +575,12 @@ mod tests {
     #[test]
     fn failures_from_outside_the_form_are_remembered() {
         let mut form = demo();
-        let null = || Error::new(Status::NullArgument, "value is NULL");
+        let null = || Error::new(
+                Status::NullArgument,
+                Message::NullArgument {
+                    name: "value".to_string(),
+                },
+            );
         let _ = form.remember_set_failure(Some(b" pComName "), null());
         assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
         form.set("pComName", "x").unwrap();
@@ -582,7 +593,12 @@ mod tests {
         form.set("pComName", "y").unwrap();
         assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
         let mut form = demo();
-        let _ = form.remember_internal_failure(Error::new(Status::Internal, "boom"));
+        let _ = form.remember_internal_failure(Error::new(
+            Status::Internal,
+            Message::InternalUnknown {
+                function: "test".to_string(),
+            },
+        ));
         form.set("pComName", "z").unwrap();
         assert_eq!(form.html().unwrap_err().status(), Status::Internal);
     }

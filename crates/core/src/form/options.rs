@@ -10,6 +10,7 @@
 //! | `brn_check` | `strict`, `digits` | `strict` |
 
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text::{trim, Charset};
 
@@ -64,7 +65,10 @@ impl FormOptions {
         let Some(key) = canonical(name) else {
             return Err(Error::new(
                 Status::InvalidArgument,
-                format!("unknown form option {name:?}; the options are {OPTION_NAMES}"),
+                Message::UnknownFormOption {
+                    name: format!("{name:?}"),
+                    options: OPTION_NAMES.to_string(),
+                },
             )
             .with_field(name));
         };
@@ -77,7 +81,16 @@ impl FormOptions {
                 self.brn_check = match value.to_ascii_lowercase().as_str() {
                     "strict" => BrnCheck::Strict,
                     "digits" => BrnCheck::Digits,
-                    _ => return Err(bad_value(name, value, "\"strict\" or \"digits\"")),
+                    _ => {
+                        return Err(bad_value(
+                            name,
+                            value,
+                            Message::EitherOr {
+                                first: "\"strict\"".to_string(),
+                                second: "\"digits\"".to_string(),
+                            },
+                        ))
+                    }
                 }
             }
         }
@@ -104,7 +117,10 @@ impl FormOptions {
                 let name = trim(name);
                 return Err(Error::new(
                     Status::InvalidArgument,
-                    format!("unknown form option {name:?}; the options are {OPTION_NAMES}"),
+                    Message::UnknownFormOption {
+                        name: format!("{name:?}"),
+                        options: OPTION_NAMES.to_string(),
+                    },
                 )
                 .with_field(name));
             }
@@ -125,23 +141,36 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     })
 }
 
-fn bad_value(name: &str, value: &str, expected: &str) -> Error {
+fn bad_value(name: &str, value: &str, expected: Message) -> Error {
     Error::new(
         Status::InvalidArgument,
-        format!("form option {name}: {value:?} is not {expected}"),
+        Message::BadFormOption {
+            name: name.to_string(),
+            value: format!("{value:?}"),
+            expected: Box::new(expected),
+        },
     )
     .with_field(name)
 }
 
 fn charset(name: &str, value: &str) -> Result<Charset> {
-    Charset::parse(value).map_err(|_| bad_value(name, value, "\"utf-8\" or \"euc-kr\" (CP949)"))
+    Charset::parse(value).map_err(|_| {
+        bad_value(
+            name,
+            value,
+            Message::EitherOr {
+                first: "\"utf-8\"".to_string(),
+                second: "\"euc-kr\" (CP949)".to_string(),
+            },
+        )
+    })
 }
 
 fn yes_no(name: &str, value: &str) -> Result<bool> {
     match value.to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "1" | "on" => Ok(true),
         "no" | "n" | "false" | "0" | "off" => Ok(false),
-        _ => Err(bad_value(name, value, "yes or no (true/false, 1/0)")),
+        _ => Err(bad_value(name, value, Message::YesOrNoChoices {})),
     }
 }
 
@@ -162,7 +191,9 @@ fn target(value: &str) -> Result<String> {
         Err(bad_value(
             "target",
             value,
-            &format!("_blank, _self, _parent, _top or a window name of at most {MAX_TARGET_LEN} letters, digits, _ and - not starting with _"),
+            Message::TargetName {
+                max: MAX_TARGET_LEN,
+            },
         ))
     }
 }

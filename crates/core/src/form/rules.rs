@@ -5,6 +5,7 @@ use super::fields::{Field, Rule};
 use super::options::BrnCheck;
 use crate::brn;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use crate::text::describe_char;
 use std::borrow::Cow;
@@ -28,11 +29,10 @@ pub(crate) fn check<'v>(
     {
         return Err(format_error(
             field,
-            format!(
-                "holds control character {} at position {}: values are single-line text",
-                describe_char(c),
-                pos + 1
-            ),
+            Message::FieldControlCharacter {
+                character: describe_char(c),
+                position: pos + 1,
+            },
         ));
     }
     let sent = match field.rule {
@@ -42,10 +42,9 @@ pub(crate) fn check<'v>(
             if text.len() != 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format_error(
                     field,
-                    format!(
-                        "must be 5 digits (the zip codes in use since 2015){}",
-                        got(field, text, ", ")
-                    ),
+                    Message::FieldZipCode {
+                        got: got(field, text, Separator::Comma),
+                    },
                 ));
             }
             Cow::Borrowed(text)
@@ -54,10 +53,10 @@ pub(crate) fn check<'v>(
             if let Err(why) = phone_problem(text) {
                 return Err(format_error(
                     field,
-                    format!(
-                        "must be digits and dashes, starting and ending with a digit, like 02-1111-1111: {why}{}",
-                        got(field, text, "; ")
-                    ),
+                    Message::FieldPhone {
+                        why: Box::new(why),
+                        got: got(field, text, Separator::Semicolon),
+                    },
                 ));
             }
             Cow::Borrowed(text)
@@ -66,7 +65,7 @@ pub(crate) fn check<'v>(
             if let Err(why) = email_problem(field, text) {
                 return Err(format_error(
                     field,
-                    format!("is not a plausible e-mail address: {why}"),
+                    Message::FieldEmail { why: Box::new(why) },
                 ));
             }
             Cow::Borrowed(text)
@@ -75,7 +74,9 @@ pub(crate) fn check<'v>(
             if text != "Y" && text != "N" {
                 return Err(format_error(
                     field,
-                    format!("must be Y or N (uppercase){}", got(field, text, ", ")),
+                    Message::FieldYesNo {
+                        got: got(field, text, Separator::Comma),
+                    },
                 ));
             }
             Cow::Borrowed(text)
@@ -90,36 +91,41 @@ pub(crate) fn check<'v>(
     if len > field.max_len {
         return Err(Error::new(
             Status::FieldTooLong,
-            format!(
-                "{} ({}) is {len} bytes in CP949, over its limit of {} (a Hangul syllable counts 2 bytes); it is never cut, shorten it",
-                field.name, field.label, field.max_len
-            ),
+            Message::FieldTooLong {
+                field: field.label_arg(),
+                size: len,
+                limit: field.max_len,
+            },
         )
         .with_field(field.name));
     }
     Ok(sent)
 }
 
-fn format_error(field: &Field, what: String) -> Error {
+fn format_error(field: &Field, what: Message) -> Error {
     Error::new(
         Status::FieldFormat,
-        format!("{} ({}) {what}", field.name, field.label),
+        Message::FieldFormat {
+            field: field.label_arg(),
+            what: Box::new(what),
+        },
     )
     .with_field(field.name)
 }
 
 fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<String> {
     match brn_check {
-        BrnCheck::Strict => brn::validate(text).map(|n| n.as_str().to_string()).map_err(|e| {
-            format_error(
-                field,
-                format!(
-                    "is not a valid business number ({}): {}; SmartBill's demo numbers such as 0000000000 need the option brn_check=digits",
-                    e.status().name(),
-                    e.message()
-                ),
-            )
-        }),
+        BrnCheck::Strict => brn::validate(text)
+            .map(|n| n.as_str().to_string())
+            .map_err(|e| {
+                format_error(
+                    field,
+                    Message::FieldBrnInvalid {
+                        status: e.status().name(),
+                        error: e.into_detail(),
+                    },
+                )
+            }),
         // The same scanner as every business-number entry point; only the
         // component and check-digit rules are waived.
         BrnCheck::Digits => match brn::scan(text.as_bytes()) {
@@ -128,10 +134,9 @@ fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<Str
                 Some(digits) => Ok(String::from_utf8_lossy(&digits).into_owned()),
                 None => Err(format_error(
                     field,
-                    format!(
-                        "must be 10 digits, dashes and spaces allowed (brn_check=digits){}",
-                        got(field, text, "; ")
-                    ),
+                    Message::FieldBrnDigits {
+                        got: got(field, text, Separator::Semicolon),
+                    },
                 )),
             },
         },
@@ -141,48 +146,57 @@ fn business_number(field: &Field, text: &str, brn_check: BrnCheck) -> Result<Str
 /// `got "value"` after `separator`, or nothing for personal data: a
 /// message about a person's phone or e-mail says what is wrong without
 /// repeating the value (logs keep messages).
-fn got(field: &Field, text: &str, separator: &str) -> String {
+fn got(field: &Field, text: &str, separator: Separator) -> Option<Box<Message>> {
     if field.personal {
-        String::new()
-    } else {
-        format!("{separator}got {text:?}")
+        return None;
     }
+    let value = format!("{text:?}");
+    Some(Box::new(match separator {
+        Separator::Comma => Message::GotAfterComma { value },
+        Separator::Semicolon => Message::GotAfterSemicolon { value },
+    }))
+}
+
+/// What comes before the quoted value in an English message.
+#[derive(Clone, Copy)]
+enum Separator {
+    Comma,
+    Semicolon,
 }
 
 /// Why `text` is not a phone number (digits and single dashes, a digit at
 /// each end), if it is not.
-fn phone_problem(text: &str) -> std::result::Result<(), String> {
+fn phone_problem(text: &str) -> std::result::Result<(), Message> {
     if let Some((position, c)) = text
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_digit() || c == '-'))
     {
-        return Err(format!(
-            "character {} at position {} is not a digit or a dash",
-            describe_char(c),
-            position + 1
-        ));
+        return Err(Message::PhoneCharacter {
+            character: describe_char(c),
+            position: position + 1,
+        });
     }
     if text.starts_with('-') || text.ends_with('-') {
-        return Err("it starts or ends with a dash".to_string());
+        return Err(Message::PhoneDashAtEnd {});
     }
     if text.contains("--") {
-        return Err("it has two dashes in a row".to_string());
+        return Err(Message::PhoneDoubleDash {});
     }
     Ok(())
 }
 
 /// Why `text` is not a plausible address (`local@domain.tld`), if it is not.
 /// The domain is quoted only when `field` is not personal data.
-fn email_problem(field: &Field, text: &str) -> std::result::Result<(), String> {
+fn email_problem(field: &Field, text: &str) -> std::result::Result<(), Message> {
     let Some((local, domain)) = text.split_once('@') else {
-        return Err("it has no @".to_string());
+        return Err(Message::EmailNoAt {});
     };
     if domain.contains('@') {
-        return Err("it has more than one @".to_string());
+        return Err(Message::EmailManyAt {});
     }
     if local.is_empty() {
-        return Err("nothing comes before the @".to_string());
+        return Err(Message::EmailNothingBeforeAt {});
     }
     if let Some(c) = local.chars().find(|&c| {
         c.is_whitespace()
@@ -191,17 +205,16 @@ fn email_problem(field: &Field, text: &str) -> std::result::Result<(), String> {
                 '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | '\\' | ']'
             )
     }) {
-        return Err(format!(
-            "character {} is not allowed before the @",
-            describe_char(c)
-        ));
+        return Err(Message::EmailCharacter {
+            character: describe_char(c),
+        });
     }
     let local_bytes = local.as_bytes();
     if local_bytes.first() == Some(&b'.')
         || local_bytes.last() == Some(&b'.')
         || local_bytes.windows(2).any(|w| w == b"..")
     {
-        return Err("dots before the @ must separate words".to_string());
+        return Err(Message::EmailDots {});
     }
     let label_ok = |l: &str| {
         !l.is_empty()
@@ -210,14 +223,13 @@ fn email_problem(field: &Field, text: &str) -> std::result::Result<(), String> {
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
     if !domain.contains('.') || !domain.split('.').all(label_ok) {
-        let domain = if field.personal {
-            "after the @".to_string()
+        return Err(if field.personal {
+            Message::EmailDomainHidden {}
         } else {
-            format!("{domain:?}")
-        };
-        return Err(format!(
-            "the domain {domain} is not a host name such as example.com"
-        ));
+            Message::EmailDomain {
+                domain: format!("{domain:?}"),
+            }
+        });
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::client::Route;
 use crate::error::Error;
+use crate::message::Message;
 use crate::status::Status;
 use std::error::Error as StdError;
 
@@ -65,46 +66,61 @@ pub(crate) fn classify(error: reqwest::Error, hop: &url::Url, route: &Route) -> 
     let (status, message) = if error.is_timeout() {
         (
             Status::HttpTimeout,
-            format!("{}: timed out", at(&host, route)),
+            Message::TimedOut {
+                place: at(&host, route),
+            },
         )
     } else if chain_has_tls_error(&error)
         || chain_mentions(&error, &["certificate", "tls handshake"])
     {
-        (Status::HttpTls, format!("{}: TLS failed", at(&host, route)))
+        (
+            Status::HttpTls,
+            Message::TlsFailed {
+                place: at(&host, route),
+            },
+        )
     } else if let (Route::Proxy(proxy), true) = (route, error.is_connect() || error.is_dns()) {
         // Connecting goes to the proxy first; for https it then asks the
         // proxy for a tunnel (CONNECT). Either failing is the proxy's hop.
-        let what = if error.is_dns() {
-            "could not resolve the proxy's host name"
+        let proxy = proxy.to_string();
+        let message = if error.is_dns() {
+            Message::ProxyUnresolved { proxy, host }
         } else {
-            "could not connect to or through the proxy"
+            Message::ProxyUnreachable { proxy, host }
         };
-        (
-            Status::HttpProxy,
-            format!("proxy {proxy} (for {host}): {what}"),
-        )
+        (Status::HttpProxy, message)
     } else if error.is_dns() {
-        (
-            Status::HttpDns,
-            format!("{host}: could not resolve the host name"),
-        )
+        (Status::HttpDns, Message::HostUnresolved { host })
     } else if error.is_connect() {
-        (Status::HttpConnect, format!("{host}: could not connect"))
+        (Status::HttpConnect, Message::ConnectFailed { host })
     } else {
         (
             Status::HttpProtocol,
-            format!("{}: the exchange broke off", at(&host, route)),
+            Message::ExchangeBrokeOff {
+                place: at(&host, route),
+            },
         )
     };
-    Error::new(status, format!("{message}: {cause}"))
+    Error::new(
+        status,
+        Message::WithCause {
+            what: Box::new(message),
+            cause,
+        },
+    )
 }
 
 /// `host`, with the proxy it was reached through.
-pub(crate) fn at(host: &str, route: &Route) -> String {
-    match route {
-        Route::Direct => host.to_string(),
-        Route::Proxy(proxy) => format!("{host} (through proxy {proxy})"),
-    }
+pub(crate) fn at(host: &str, route: &Route) -> Box<Message> {
+    Box::new(match route {
+        Route::Direct => Message::Host {
+            host: host.to_string(),
+        },
+        Route::Proxy(proxy) => Message::HostThroughProxy {
+            host: host.to_string(),
+            proxy: proxy.to_string(),
+        },
+    })
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 
 use super::options::ProxyMode;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use hyper_util::client::proxy::matcher::Matcher;
 use reqwest::blocking::Client;
@@ -99,7 +100,9 @@ fn build(proxy: &ProxyMode) -> Result<Transport> {
             let unusable = |e: &dyn std::fmt::Display| {
                 Error::new(
                     Status::InvalidArgument,
-                    format!("proxy URL is not usable: {e}"),
+                    Message::ProxyUnusable {
+                        cause: e.to_string(),
+                    },
                 )
                 .with_field("proxy")
             };
@@ -116,10 +119,9 @@ fn build(proxy: &ProxyMode) -> Result<Transport> {
     let client = builder.build().map_err(|e| {
         Error::new(
             Status::Internal,
-            format!(
-                "could not build the HTTP client: {}",
-                super::classify::causes(&e)
-            ),
+            Message::HttpClientBuild {
+                cause: super::classify::causes(&e),
+            },
         )
     })?;
     Ok(Transport {

@@ -1,6 +1,7 @@
 //! Per-call HTTP settings.
 
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use std::time::Duration;
 
@@ -65,7 +66,7 @@ impl Options {
     pub fn set_timeout_ms(&mut self, timeout_ms: u32) -> Result<()> {
         if timeout_ms == 0 {
             return Err(
-                Error::new(Status::InvalidArgument, "timeout_ms must be at least 1")
+                Error::new(Status::InvalidArgument, Message::HttpTimeoutZero {})
                     .with_field("timeout_ms"),
             );
         }
@@ -78,8 +79,15 @@ impl Options {
     /// `fail_on_status` (`yes`/`no`), `max_body_bytes`.
     pub fn set(&mut self, name: &str, value: &str) -> Result<()> {
         let value = crate::text::trim(value);
-        let bad = |what: &str| {
-            Error::new(Status::InvalidArgument, format!("option {name}: {what}")).with_field(name)
+        let bad = |why: Message| {
+            Error::new(
+                Status::InvalidArgument,
+                Message::HttpOption {
+                    name: name.to_string(),
+                    why: Box::new(why),
+                },
+            )
+            .with_field(name)
         };
         match crate::text::trim(name) {
             "proxy" => {
@@ -87,41 +95,59 @@ impl Options {
                     "env" | "environment" | "system" => ProxyMode::Environment,
                     "off" | "none" | "direct" => ProxyMode::Off,
                     _ => {
-                        let url = url::Url::parse(value)
-                            .map_err(|e| bad(&format!("not env, off or a proxy URL ({e})")))?;
+                        let url = url::Url::parse(value).map_err(|e| {
+                            bad(Message::ProxyNotUrl {
+                                cause: e.to_string(),
+                            })
+                        })?;
                         // The library is built without SOCKS support.
                         if !matches!(url.scheme(), "http" | "https") {
-                            return Err(bad("proxy URL scheme must be http or https"));
+                            return Err(bad(Message::ProxyScheme {}));
                         }
                         let (username, password) = match &self.proxy {
-                            ProxyMode::Explicit { username, password, .. } => (username.clone(), password.clone()),
+                            ProxyMode::Explicit {
+                                username, password, ..
+                            } => (username.clone(), password.clone()),
                             _ => (None, None),
                         };
-                        ProxyMode::Explicit { url: value.to_string(), username, password }
+                        ProxyMode::Explicit {
+                            url: value.to_string(),
+                            username,
+                            password,
+                        }
                     }
                 }
             }
             "proxy_username" | "proxy_password" => match &mut self.proxy {
-                ProxyMode::Explicit { username, password, .. } => {
-                    let slot = if crate::text::trim(name) == "proxy_username" { username } else { password };
+                ProxyMode::Explicit {
+                    username, password, ..
+                } => {
+                    let slot = if crate::text::trim(name) == "proxy_username" {
+                        username
+                    } else {
+                        password
+                    };
                     *slot = Some(value.to_string());
                 }
-                _ => return Err(bad("set proxy to a URL first")),
+                _ => return Err(bad(Message::ProxyFirst {})),
             },
-            "fail_on_status" => self.fail_on_status = parse_bool(value).ok_or_else(|| bad("use yes or no"))?,
+            "fail_on_status" => {
+                self.fail_on_status =
+                    parse_bool(value).ok_or_else(|| bad(Message::UseYesOrNo {}))?
+            }
             "max_body_bytes" => {
                 self.max_body_bytes = value
                     .parse::<usize>()
                     .ok()
                     .filter(|&n| n > 0)
-                    .ok_or_else(|| bad("must be a positive number of bytes"))?
+                    .ok_or_else(|| bad(Message::PositiveBytes {}))?
             }
             _ => {
                 return Err(Error::new(
                     Status::InvalidArgument,
-                    format!(
-                        "unknown HTTP option {name:?}: use proxy, proxy_username, proxy_password, fail_on_status or max_body_bytes"
-                    ),
+                    Message::UnknownHttpOption {
+                        name: format!("{name:?}"),
+                    },
                 )
                 .with_field(name))
             }

@@ -4,6 +4,7 @@ use super::classify::{at, classify, origin};
 use super::client::{transport_for, Route, Transport};
 use super::options::Options;
 use crate::error::{Error, Result};
+use crate::message::Message;
 use crate::status::Status;
 use std::io::Read;
 use std::time::{Duration, Instant};
@@ -64,10 +65,9 @@ impl Response {
             .ok_or_else(|| {
                 Error::new(
                     Status::InvalidText,
-                    format!(
-                        "the response body is not valid {} as its Content-Type declares",
-                        encoding.name()
-                    ),
+                    Message::ResponseCharset {
+                        charset: encoding.name(),
+                    },
                 )
             })
     }
@@ -126,10 +126,10 @@ pub fn post(
                 if redirects == MAX_REDIRECTS {
                     return Err(Error::new(
                         Status::HttpProtocol,
-                        format!(
-                            "{}: redirected more than {MAX_REDIRECTS} times",
-                            at(&origin(&hop.url), &route)
-                        ),
+                        Message::TooManyRedirects {
+                            place: at(&origin(&hop.url), &route),
+                            max: MAX_REDIRECTS,
+                        },
                     ));
                 }
                 redirects += 1;
@@ -177,7 +177,9 @@ fn send(
     if remaining.is_zero() {
         return Err(Error::new(
             Status::HttpTimeout,
-            format!("{}: timed out", at(&origin(&hop.url), route)),
+            Message::TimedOut {
+                place: at(&origin(&hop.url), route),
+            },
         ));
     }
     let mut request = transport
@@ -193,10 +195,10 @@ fn send(
     if let (Route::Proxy(proxy), 407) = (route, response.status().as_u16()) {
         return Err(Error::new(
             Status::HttpProxy,
-            format!(
-                "proxy {proxy} (for {}): the proxy requires authentication (HTTP 407): set proxy_username and proxy_password",
-                origin(&hop.url)
-            ),
+            Message::ProxyAuthentication {
+                proxy: proxy.to_string(),
+                host: origin(&hop.url),
+            },
         ));
     }
     Ok(response)
@@ -228,10 +230,10 @@ fn redirect(
     if !matches!(next.scheme(), "http" | "https") || next.host_str().is_none() {
         return Err(Error::new(
             Status::HttpProtocol,
-            format!(
-                "{}: redirected (HTTP {status}) to a URL that is not http(s) with a host",
-                at(&origin(&hop.url), route)
-            ),
+            Message::RedirectNotHttp {
+                place: at(&origin(&hop.url), route),
+                status,
+            },
         ));
     }
     let (method, body) = if keeps_method || hop.method == reqwest::Method::GET {
@@ -282,7 +284,10 @@ fn finish(
     if options.fail_on_status && !response.is_success() {
         return Err(Error::new(
             Status::HttpStatus,
-            format!("{}: answered HTTP {status}", origin(hop)),
+            Message::AnsweredStatus {
+                host: origin(hop),
+                status,
+            },
         ));
     }
     Ok(response)
@@ -300,37 +305,43 @@ fn read_error(error: std::io::Error, hop: &url::Url, route: &Route) -> Error {
             .expect("checked above");
         return classify(*inner, hop, route);
     }
+    let place = at(&origin(hop), route);
     let (status, what) = if error.kind() == std::io::ErrorKind::TimedOut {
-        (Status::HttpTimeout, "timed out reading the response")
+        (Status::HttpTimeout, Message::ReadTimedOut { place })
     } else {
-        (
-            Status::HttpProtocol,
-            "the connection broke off mid-response",
-        )
+        (Status::HttpProtocol, Message::ReadBrokeOff { place })
     };
     Error::new(
         status,
-        format!("{}: {what}: {error}", at(&origin(hop), route)),
+        Message::WithCause {
+            what: Box::new(what),
+            cause: error.to_string(),
+        },
     )
 }
 
 fn too_large(hop: &url::Url, limit: usize) -> Error {
     Error::new(
         Status::HttpTooLarge,
-        format!("{}: the response body is larger than the limit of {limit} bytes (option max_body_bytes)", origin(hop)),
+        Message::ResponseTooLarge {
+            host: origin(hop),
+            limit,
+        },
     )
 }
 
 fn parse_url(url: &str) -> Result<url::Url> {
     let parsed = url::Url::parse(crate::text::trim(url)).map_err(|e| {
-        Error::new(Status::InvalidArgument, format!("not a URL ({e})")).with_field("url")
+        Error::new(
+            Status::InvalidArgument,
+            Message::NotUrl {
+                cause: e.to_string(),
+            },
+        )
+        .with_field("url")
     })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(Error::new(
-            Status::InvalidArgument,
-            "the URL must be http:// or https:// with a host",
-        )
-        .with_field("url"));
+        return Err(Error::new(Status::InvalidArgument, Message::UrlNotHttp {}).with_field("url"));
     }
     Ok(parsed)
 }
@@ -338,11 +349,7 @@ fn parse_url(url: &str) -> Result<url::Url> {
 /// reqwest's blocking client panics inside a tokio runtime; say why instead.
 fn refuse_inside_async_runtime() -> Result<()> {
     if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(Error::new(
-            Status::Internal,
-            "called from inside an async (tokio) runtime, where blocking HTTP cannot run: \
-             call it from a plain thread (for example tokio::task::spawn_blocking)",
-        ));
+        return Err(Error::new(Status::Internal, Message::InsideAsyncRuntime {}));
     }
     Ok(())
 }

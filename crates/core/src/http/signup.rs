@@ -5,6 +5,7 @@ use super::{post, probe, Options, Probe, Response};
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::form::SignupForm;
+use crate::message::Message;
 
 /// POSTs `form` (validated first, so a bad form fails with its own status)
 /// to its action URL with its urlencoded body and Content-Type, following
@@ -30,10 +31,9 @@ pub fn probe_environment(environment: &str, options: &Options) -> Result<Probe> 
     let environment = Environment::parse(environment).map_err(|e| {
         Error::new(
             e.status(),
-            format!(
-                "{}; to probe a URL exactly as given, use probe_url",
-                e.message()
-            ),
+            Message::ProbeEnvironment {
+                error: e.into_detail(),
+            },
         )
         .with_field("environment")
     })?;

@@ -14,7 +14,7 @@ use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Method, Request, Response, StatusCode};
 use smartbill_signup_core::callback::source::SourceAllowList;
 use smartbill_signup_core::callback::{self, ParseOptions};
-use smartbill_signup_core::{Error, Status};
+use smartbill_signup_core::{Error, Message, Status};
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -35,13 +35,13 @@ pub(crate) struct Context {
 struct Outcome {
     http: StatusCode,
     status: Option<Status>,
-    message: String,
+    message: Message,
     source: Option<IpAddr>,
     stored: Option<Stored>,
 }
 
 impl Outcome {
-    fn refuse(http: StatusCode, source: Option<IpAddr>, message: String) -> Outcome {
+    fn refuse(http: StatusCode, source: Option<IpAddr>, message: Message) -> Outcome {
         Outcome {
             http,
             status: None,
@@ -55,7 +55,7 @@ impl Outcome {
         Outcome {
             http,
             status: Some(error.status()),
-            message: error.message().to_string(),
+            message: error.detail().clone(),
             source,
             stored: None,
         }
@@ -63,14 +63,13 @@ impl Outcome {
 
     /// The body: `OK`, or the status name (when there is one) and the
     /// message. Never a secret: messages come from the parser and the store.
-    fn response(&self) -> Response<Full<Bytes>> {
+    fn response(&self, message: &str) -> Response<Full<Bytes>> {
         let text = match (self.http, self.status) {
             (StatusCode::OK, _) => "OK\n".to_string(),
-            (_, Some(status)) => format!("{}: {}\n", status.name(), self.message),
+            (_, Some(status)) => format!("{}: {message}\n", status.name()),
             (http, None) => format!(
-                "{}: {}\n",
+                "{}: {message}\n",
                 http.canonical_reason().unwrap_or("error"),
-                self.message
             ),
         };
         let mut response = Response::new(Full::new(Bytes::from(text)));
@@ -97,6 +96,7 @@ pub(crate) async fn handle(
     let method = crate::options::shorten(request.method().as_str()).to_string();
     let path = crate::options::shorten(request.uri().path()).to_string();
     let outcome = decide(request, peer, &context).await;
+    let message = context.events.render(&outcome.message);
     context.events.emit(&Event {
         at_ms,
         peer,
@@ -105,11 +105,11 @@ pub(crate) async fn handle(
         path,
         http_status: outcome.http.as_u16(),
         status: outcome.status,
-        message: outcome.message.clone(),
+        message: message.clone(),
         stored: outcome.stored,
         elapsed: started.elapsed(),
     });
-    Ok(outcome.response())
+    Ok(outcome.response(&message))
 }
 
 async fn decide(request: Request<Incoming>, peer: SocketAddr, context: &Context) -> Outcome {
@@ -127,18 +127,16 @@ async fn decide(request: Request<Incoming>, peer: SocketAddr, context: &Context)
         return Outcome::refuse(
             StatusCode::FORBIDDEN,
             known,
-            format!("source address {source} may not deliver SmartBill callbacks"),
+            Message::SourceNotAllowed {
+                source: source.to_string(),
+            },
         );
     }
     if request.uri().path() != context.path {
-        return Outcome::refuse(StatusCode::NOT_FOUND, known, "no such path".to_string());
+        return Outcome::refuse(StatusCode::NOT_FOUND, known, Message::NoSuchPath {});
     }
     if request.method() != Method::POST {
-        return Outcome::refuse(
-            StatusCode::METHOD_NOT_ALLOWED,
-            known,
-            "only POST is accepted".to_string(),
-        );
+        return Outcome::refuse(StatusCode::METHOD_NOT_ALLOWED, known, Message::OnlyPost {});
     }
     let declared = request
         .headers()
@@ -163,10 +161,9 @@ async fn decide(request: Request<Incoming>, peer: SocketAddr, context: &Context)
             return Outcome::refuse(
                 StatusCode::REQUEST_TIMEOUT,
                 known,
-                format!(
-                    "the body did not arrive within {} ms",
-                    context.body_timeout.as_millis()
-                ),
+                Message::BodyTimeout {
+                    ms: context.body_timeout.as_millis() as u64,
+                },
             )
         }
         Ok(Err(BodyError::TooLarge)) => {
@@ -177,7 +174,9 @@ async fn decide(request: Request<Incoming>, peer: SocketAddr, context: &Context)
             return Outcome::refuse(
                 StatusCode::BAD_REQUEST,
                 known,
-                format!("the body could not be read: {e}"),
+                Message::BodyUnreadable {
+                    cause: e.to_string(),
+                },
             )
         }
         Ok(Ok(body)) => body,
@@ -209,12 +208,11 @@ async fn decide(request: Request<Incoming>, peer: SocketAddr, context: &Context)
         Ok(stored) => Outcome {
             http: StatusCode::OK,
             status: Some(Status::Ok),
-            message: format!(
-                "USER_SBID {:?}, COM_REGNO {:?}: {}",
-                crate::options::shorten(parsed.user_sbid()),
-                crate::options::shorten(parsed.com_regno()),
-                stored.describe()
-            ),
+            message: Message::CallbackReceived {
+                sbid: format!("{:?}", crate::options::shorten(parsed.user_sbid())),
+                regno: format!("{:?}", crate::options::shorten(parsed.com_regno())),
+                what: Box::new(stored.describe()),
+            },
             source: known,
             stored: Some(stored),
         },
@@ -224,12 +222,11 @@ async fn decide(request: Request<Incoming>, peer: SocketAddr, context: &Context)
 
 fn too_large(length: Option<u64>, max_bytes: usize) -> Error {
     let message = match length {
-        Some(length) => format!(
-            "the callback body is {length} bytes (Content-Length), more than the limit of {max_bytes} bytes"
-        ),
-        None => format!(
-            "the callback body is more than the limit of {max_bytes} bytes (reading stopped there)"
-        ),
+        Some(length) => Message::CallbackTooLargeDeclared {
+            length,
+            limit: max_bytes,
+        },
+        None => Message::CallbackTooLargeRead { limit: max_bytes },
     };
     Error::new(Status::CallbackTooLarge, message).with_field("body")
 }

@@ -15,7 +15,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -92,7 +92,9 @@ impl Receiver {
             .map_err(|e| {
                 Error::new(
                     Status::Internal,
-                    format!("cannot start the receiver's threads: {e}"),
+                    Message::ReceiverThreads {
+                        cause: e.to_string(),
+                    },
                 )
             })?;
         let listener = match bind(&runtime, settings.bind) {
@@ -204,13 +206,10 @@ impl Receiver {
         };
         if tokio::runtime::Handle::try_current().is_ok() {
             running.abandon();
-            return Err(Error::new(
-                Status::InvalidArgument,
-                "Receiver::stop was called from inside an async runtime, where it cannot wait: the \
-                 receiver was told to stop without waiting. Call stop from a plain thread \
-                 (e.g. tokio::task::spawn_blocking)",
-            )
-            .with_field("receiver"));
+            return Err(
+                Error::new(Status::InvalidArgument, Message::StopInsideRuntime {})
+                    .with_field("receiver"),
+            );
         }
         let deadline = Instant::now() + timeout;
         let _ = running.shutdown.send(true);
@@ -279,7 +278,10 @@ fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
     };
     Error::new(
         Status::ReceiverBind,
-        format!("cannot listen on {addr}: {e}"),
+        Message::CannotListen {
+            addr: addr.to_string(),
+            cause: e.to_string(),
+        },
     )
     .with_field(field)
 }
@@ -353,15 +355,19 @@ async fn connection(
         Ok(Ok(stream)) => {
             return serve_http(TokioIo::new(stream), peer, header_timeout, context, watcher).await
         }
-        Ok(Err(e)) => format!("TLS handshake failed: {e}"),
-        Err(_) => format!(
-            "TLS handshake did not finish within {} ms",
-            header_timeout.as_millis()
-        ),
+        Ok(Err(e)) => Message::TlsHandshakeFailed {
+            cause: e.to_string(),
+        },
+        Err(_) => Message::TlsHandshakeTimeout {
+            ms: header_timeout.as_millis() as u64,
+        },
     };
-    context
-        .events
-        .emit(&connection_event(at_ms, peer, started, failure));
+    context.events.emit(&connection_event(
+        at_ms,
+        peer,
+        started,
+        context.events.render(&failure),
+    ));
 }
 
 async fn serve_http<I>(
@@ -389,16 +395,20 @@ async fn serve_http<I>(
     let served = watcher.watch(builder.serve_connection(io, service)).await;
     if let Err(e) = served {
         let why = if e.is_timeout() {
-            format!(
-                "connection closed: the request headers did not arrive within {} ms",
-                header_timeout.as_millis()
-            )
+            Message::HeadersTimeout {
+                ms: header_timeout.as_millis() as u64,
+            }
         } else {
-            format!("connection closed: {e}")
+            Message::ConnectionClosed {
+                cause: e.to_string(),
+            }
         };
-        context
-            .events
-            .emit(&connection_event(at_ms, peer, started, why));
+        context.events.emit(&connection_event(
+            at_ms,
+            peer,
+            started,
+            context.events.render(&why),
+        ));
     }
 }
 

@@ -4,7 +4,7 @@
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::ServerConfig;
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -12,51 +12,73 @@ pub(crate) fn server_config(cert_path: &Path, key_path: &Path) -> Result<Arc<Ser
     let cert_pem = read(cert_path, "tls_cert")?;
     let certs = CertificateDer::pem_slice_iter(&cert_pem)
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| tls_error("tls_cert", cert_path, &format!("is not valid PEM ({e})")))?;
+        .map_err(|e| {
+            tls_error(
+                "tls_cert",
+                cert_path,
+                Message::TlsNotPem {
+                    cause: e.to_string(),
+                },
+            )
+        })?;
     if certs.is_empty() {
         return Err(tls_error(
             "tls_cert",
             cert_path,
-            "holds no CERTIFICATE block (expected the PEM certificate chain, server first)",
+            Message::TlsNoCertificate {},
         ));
     }
     let key_pem = read(key_path, "tls_key")?;
     // The error never quotes the file: it holds the private key.
-    let key = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|_| {
-        tls_error(
-            "tls_key",
-            key_path,
-            "holds no usable PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC)",
-        )
-    })?;
+    let key = PrivateKeyDer::from_pem_slice(&key_pem)
+        .map_err(|_| tls_error("tls_key", key_path, Message::TlsNoKey {}))?;
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
     let mut config = ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::new(Status::ReceiverTls, format!("TLS setup failed: {e}")))?
+        .map_err(|e| {
+            Error::new(
+                Status::ReceiverTls,
+                Message::TlsSetup {
+                    cause: e.to_string(),
+                },
+            )
+        })?
         .with_no_client_auth()
         .with_single_cert(certs, key)
         .map_err(|e| {
             tls_error(
                 "tls_key",
                 key_path,
-                &format!(
-                    "does not fit the certificate in {} ({e})",
-                    cert_path.display()
-                ),
+                Message::TlsKeyMismatch {
+                    cert: cert_path.display().to_string(),
+                    cause: e.to_string(),
+                },
             )
         })?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Arc::new(config))
 }
 
-fn read(path: &Path, field: &str) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| tls_error(field, path, &format!("cannot be read ({e})")))
+fn read(path: &Path, field: &'static str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        tls_error(
+            field,
+            path,
+            Message::TlsUnreadable {
+                cause: e.to_string(),
+            },
+        )
+    })
 }
 
-fn tls_error(field: &str, path: &Path, why: &str) -> Error {
+fn tls_error(field: &'static str, path: &Path, why: Message) -> Error {
     Error::new(
         Status::ReceiverTls,
-        format!("{field} {}: {why}", path.display()),
+        Message::TlsFile {
+            field,
+            path: path.display().to_string(),
+            why: Box::new(why),
+        },
     )
     .with_field(field)
 }

@@ -2,14 +2,14 @@
 //! memory that network file systems do not give), in a file only its owner
 //! can read (it holds auth tokens).
 
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::path::{Path, PathBuf};
 
 /// Checks the store's location and creates the file owner-only when it
 /// does not exist yet. Returns the path to open.
 pub(crate) fn prepare(path: &Path) -> Result<PathBuf> {
     if path.as_os_str().is_empty() {
-        return Err(store_error(path, "the path is empty").with_field("store"));
+        return Err(store_error(path, Message::StorePathEmpty {}).with_field("store"));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -18,30 +18,32 @@ pub(crate) fn prepare(path: &Path) -> Result<PathBuf> {
     let dir_meta = std::fs::metadata(&dir).map_err(|e| {
         store_error(
             path,
-            &format!("its directory {} cannot be used: {e}", dir.display()),
+            Message::StoreDirectoryUnusable {
+                dir: dir.display().to_string(),
+                cause: e.to_string(),
+            },
         )
     })?;
     if !dir_meta.is_dir() {
         return Err(store_error(
             path,
-            &format!("{} is not a directory", dir.display()),
+            Message::StoreNotDirectory {
+                dir: dir.display().to_string(),
+            },
         ));
     }
     if let Some(kind) = network_location(path, &dir) {
         return Err(Error::new(
             Status::StoreNetworkPath,
-            format!(
-                "store {}: it is on a network share ({kind}); SQLite's WAL mode, which keeps \
-                 the store consistent, does not work there. Put the store on a local disk of the \
-                 machine running the receiver, and let other machines reach the records through \
-                 that machine",
-                path.display()
-            ),
+            Message::StoreOnNetworkShare {
+                path: path.display().to_string(),
+                kind: Box::new(kind),
+            },
         )
         .with_field("store"));
     }
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(store_error(path, "it is a directory")),
+        Ok(meta) if meta.is_dir() => Err(store_error(path, Message::StoreIsDirectory {})),
         Ok(meta) => {
             check_owner_only(path, &meta)?;
             Ok(path.to_path_buf())
@@ -50,7 +52,12 @@ pub(crate) fn prepare(path: &Path) -> Result<PathBuf> {
             create_owner_only(path)?;
             Ok(path.to_path_buf())
         }
-        Err(e) => Err(store_error(path, &format!("cannot be read: {e}"))),
+        Err(e) => Err(store_error(
+            path,
+            Message::StoreUnreadable {
+                cause: e.to_string(),
+            },
+        )),
     }
 }
 
@@ -69,11 +76,22 @@ fn create_owner_only(path: &Path) -> Result<()> {
         Ok(_) => Ok(()),
         // Another process created it first: it checks the same way.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let meta = std::fs::metadata(path)
-                .map_err(|e| store_error(path, &format!("cannot be read: {e}")))?;
+            let meta = std::fs::metadata(path).map_err(|e| {
+                store_error(
+                    path,
+                    Message::StoreUnreadable {
+                        cause: e.to_string(),
+                    },
+                )
+            })?;
             check_owner_only(path, &meta)
         }
-        Err(e) => Err(store_error(path, &format!("cannot be created: {e}"))),
+        Err(e) => Err(store_error(
+            path,
+            Message::StoreUncreatable {
+                cause: e.to_string(),
+            },
+        )),
     }
 }
 
@@ -84,10 +102,9 @@ fn check_owner_only(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
     if mode & 0o077 != 0 {
         return Err(store_error(
             path,
-            &format!(
-                "it is readable or writable by others (mode {mode:03o}) and holds auth tokens; \
-                 make it owner-only (chmod 600) and start again"
-            ),
+            Message::StoreNotOwnerOnly {
+                mode: format!("{mode:03o}"),
+            },
         ));
     }
     Ok(())
@@ -99,22 +116,43 @@ fn check_owner_only(_path: &Path, _meta: &std::fs::Metadata) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn store_error(path: &Path, why: &str) -> Error {
-    Error::new(Status::Store, format!("store {}: {why}", path.display())).with_field("store")
+pub(crate) fn store_error(path: &Path, why: Message) -> Error {
+    Error::new(
+        Status::Store,
+        Message::Store {
+            path: path.display().to_string(),
+            why: Box::new(why),
+        },
+    )
+    .with_field("store")
+}
+
+/// A store failure with its cause as SQLite or the system said it.
+pub(crate) fn store_failure(path: &Path, what: Message, cause: &dyn std::fmt::Display) -> Error {
+    store_error(
+        path,
+        Message::WithCause {
+            what: Box::new(what),
+            cause: cause.to_string(),
+        },
+    )
 }
 
 /// The kind of network location `path` (in `dir`) is on, if it is one.
 #[allow(unused_variables)]
-fn network_location(path: &Path, dir: &Path) -> Option<String> {
+fn network_location(path: &Path, dir: &Path) -> Option<Message> {
     #[cfg(windows)]
     {
         if windows_path_is_network(&path.to_string_lossy()) {
-            return Some("a UNC path".to_string());
+            return Some(Message::NetworkUncPath {});
         }
         // A mapped drive letter resolves to \\?\UNC\server\share\...
         if let Ok(real) = std::fs::canonicalize(dir) {
             if windows_path_is_network(&real.to_string_lossy()) {
-                return Some(format!("{} is {}", dir.display(), real.display()));
+                return Some(Message::NetworkMappedDrive {
+                    dir: dir.display().to_string(),
+                    real: real.display().to_string(),
+                });
             }
         }
     }
@@ -125,7 +163,7 @@ fn network_location(path: &Path, dir: &Path) -> Option<String> {
             #[allow(clippy::unnecessary_cast)]
             let magic = stat.f_type as u32;
             if let Some(name) = linux_network_filesystem(magic) {
-                return Some(format!("{name} file system"));
+                return Some(Message::NetworkFileSystem { name });
             }
         }
     }

@@ -18,10 +18,10 @@ pub(crate) mod writer;
 
 use crate::options::StoreOptions;
 use crate::time::{duration_ms, from_ms, now_ms};
-use location::store_error;
+use location::{store_error, store_failure};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use smartbill_signup_core::callback::{self, Callback, ParseOptions};
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -59,10 +59,9 @@ impl FromStr for RecordId {
         let bad = || {
             Error::new(
                 Status::InvalidArgument,
-                format!(
-                    "record id {:?} is not NUMBER.VERSION (e.g. 17.2)",
-                    crate::options::shorten(text)
-                ),
+                Message::RecordIdFormat {
+                    text: format!("{:?}", crate::options::shorten(text)),
+                },
             )
             .with_field("id")
         };
@@ -267,11 +266,10 @@ impl Store {
 
     fn claim(&self) -> Result<Option<Record>> {
         let mut conn = self.lock();
-        let fail =
-            |what: &str, e: rusqlite::Error| store_error(&self.path, &format!("{what}: {e}"));
+        let fail = |what: Message, e: rusqlite::Error| store_failure(&self.path, what, &e);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| fail("cannot lock to take a record", e))?;
+            .map_err(|e| fail(Message::StoreCannotLockToTake {}, e))?;
         let now = now_ms();
         let row = tx
             .query_row(
@@ -292,7 +290,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(|e| fail("cannot read the pending records", e))?;
+            .map_err(|e| fail(Message::StoreCannotReadPending {}, e))?;
         let Some((id, body, peer, received_at_ms)) = row else {
             return Ok(None);
         };
@@ -304,19 +302,19 @@ impl Store {
                 id.number
             ],
         )
-        .map_err(|e| fail("cannot reserve a record", e))?;
+        .map_err(|e| fail(Message::StoreCannotReserve {}, e))?;
         tx.commit()
-            .map_err(|e| fail("cannot commit a reservation", e))?;
+            .map_err(|e| fail(Message::StoreCannotCommitReservation {}, e))?;
         let limit = body.len().max(callback::DEFAULT_MAX_BYTES);
         let callback =
             callback::parse_with(&body, &ParseOptions { max_bytes: limit }).map_err(|e| {
                 store_error(
                     &self.path,
-                    &format!(
-                    "record {id} no longer parses ({}: {}); acknowledge it by its id to skip it",
-                    e.status().name(),
-                    e.message()
-                ),
+                    Message::StoreRecordUnparsable {
+                        id: id.to_string(),
+                        status: e.status().name(),
+                        error: e.into_detail(),
+                    },
                 )
             })?;
         Ok(Some(Record {
@@ -337,19 +335,18 @@ impl Store {
         if id.number < 1 || id.version < 1 {
             return Err(Error::new(
                 Status::InvalidArgument,
-                format!(
-                    "record id {}.{} is not a stored record's id",
-                    id.number, id.version
-                ),
+                Message::RecordIdNotStored {
+                    number: id.number,
+                    version: id.version,
+                },
             )
             .with_field("id"));
         }
         let mut conn = self.lock();
-        let fail =
-            |what: &str, e: rusqlite::Error| store_error(&self.path, &format!("{what}: {e}"));
+        let fail = |what: Message, e: rusqlite::Error| store_failure(&self.path, what, &e);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| fail("cannot lock to acknowledge", e))?;
+            .map_err(|e| fail(Message::StoreCannotLockToAck {}, e))?;
         let row: Option<(i64, i64)> = tx
             .query_row(
                 "SELECT version, acked_version FROM callbacks WHERE id = ?1",
@@ -357,23 +354,22 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
-            .map_err(|e| fail("cannot read the record", e))?;
+            .map_err(|e| fail(Message::StoreCannotReadRecord {}, e))?;
         let Some((version, acked)) = row else {
             return Err(Error::new(
                 Status::RecordUnknown,
-                format!(
-                    "record {id} is not in the store (never received there, or purged after its acknowledgement)"
-                ),
+                Message::RecordNotInStore { id: id.to_string() },
             )
             .with_field("id"));
         };
         if id.version > version {
             return Err(Error::new(
                 Status::InvalidArgument,
-                format!(
-                    "record {} has no version {} (its newest is {version})",
-                    id.number, id.version
-                ),
+                Message::RecordNoVersion {
+                    number: id.number,
+                    version: id.version,
+                    newest: version,
+                },
             )
             .with_field("id"));
         }
@@ -383,10 +379,10 @@ impl Store {
                  lease_owner = NULL, lease_until = NULL WHERE id = ?3",
                 params![id.version, now_ms(), id.number],
             )
-            .map_err(|e| fail("cannot acknowledge", e))?;
+            .map_err(|e| fail(Message::StoreCannotAck {}, e))?;
         }
         tx.commit()
-            .map_err(|e| fail("cannot commit an acknowledgement", e))?;
+            .map_err(|e| fail(Message::StoreCannotCommitAck {}, e))?;
         drop(conn);
         if self.options.retention == Some(Duration::ZERO) {
             self.purge()?;
@@ -409,7 +405,7 @@ impl Store {
                 "DELETE FROM callbacks WHERE acked_version >= version AND acked_at <= ?1",
                 [cutoff],
             )
-            .map_err(|e| store_error(&self.path, &format!("cannot purge: {e}")))?;
+            .map_err(|e| store_failure(&self.path, Message::StoreCannotPurge {}, &e))?;
         Ok(deleted as u64)
     }
 
@@ -442,7 +438,7 @@ impl Store {
                 })
             },
         )
-        .map_err(|e| store_error(&self.path, &format!("cannot count: {e}")))
+        .map_err(|e| store_failure(&self.path, Message::StoreCannotCount {}, &e))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {

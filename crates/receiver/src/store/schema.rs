@@ -1,9 +1,9 @@
 //! Opening a store connection: pragmas, the schema, and the checks that the
 //! file is a callback store this version can use.
 
-use super::location::store_error;
+use super::location::{store_error, store_failure};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use smartbill_signup_core::Result;
+use smartbill_signup_core::{Message, Result};
 use std::path::Path;
 use std::time::Duration;
 
@@ -44,36 +44,36 @@ CREATE INDEX IF NOT EXISTS callbacks_pending
 /// WAL, `synchronous=FULL` (a commit is on disk before it returns),
 /// `secure_delete` (purged tokens are overwritten), and the schema.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
-    let fail = |what: &str, e: rusqlite::Error| store_error(path, &format!("{what}: {e}"));
+    let fail = |what: Message, e: rusqlite::Error| store_failure(path, what, &e);
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail("cannot open", e))?;
+    let mut conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| fail(Message::StoreCannotOpen {}, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)
-        .map_err(|e| fail("cannot set the busy timeout", e))?;
+        .map_err(|e| fail(Message::StoreCannotSetBusyTimeout {}, e))?;
     let application_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| fail("is not a SQLite database", e))?;
+        .map_err(|e| fail(Message::StoreNotSqlite {}, e))?;
     if application_id != 0 && application_id != APPLICATION_ID {
-        return Err(store_error(
-            path,
-            "is a SQLite database of another program, not a SmartBill callback store",
-        ));
+        return Err(store_error(path, Message::StoreOtherProgram {}));
     }
     let mode: String = conn
         .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-        .map_err(|e| fail("cannot switch to WAL mode", e))?;
+        .map_err(|e| fail(Message::StoreCannotUseWal {}, e))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(store_error(
             path,
-            &format!("SQLite kept journal mode {mode:?} instead of WAL (a network or read-only file system?)"),
+            Message::StoreJournalMode {
+                mode: format!("{mode:?}"),
+            },
         ));
     }
     conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;")
-        .map_err(|e| fail("cannot set durability", e))?;
+        .map_err(|e| fail(Message::StoreCannotSetDurability {}, e))?;
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| fail("cannot lock for setup", e))?;
+        .map_err(|e| fail(Message::StoreCannotLockForSetup {}, e))?;
     let (application_id, version): (i32, i32) = tx
         .query_row(
             "SELECT (SELECT application_id FROM pragma_application_id), \
@@ -81,30 +81,30 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .map_err(|e| fail("cannot read its version", e))?;
+        .map_err(|e| fail(Message::StoreCannotReadVersion {}, e))?;
     if application_id == 0 {
         let tables: i64 = tx
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-            .map_err(|e| fail("cannot read its schema", e))?;
+            .map_err(|e| fail(Message::StoreCannotReadSchema {}, e))?;
         if tables != 0 {
-            return Err(store_error(
-                path,
-                "is a SQLite database with tables of its own, not a SmartBill callback store",
-            ));
+            return Err(store_error(path, Message::StoreForeignTables {}));
         }
         tx.execute_batch(&format!(
             "PRAGMA application_id={APPLICATION_ID}; PRAGMA user_version={SCHEMA_VERSION};"
         ))
-        .map_err(|e| fail("cannot mark it", e))?;
+        .map_err(|e| fail(Message::StoreCannotMark {}, e))?;
     } else if version > SCHEMA_VERSION {
         return Err(store_error(
             path,
-            &format!("was written by a newer library (schema {version}; this one knows {SCHEMA_VERSION})"),
+            Message::StoreNewerSchema {
+                version: version.into(),
+                known: SCHEMA_VERSION.into(),
+            },
         ));
     }
     tx.execute_batch(SCHEMA)
-        .map_err(|e| fail("cannot create its table", e))?;
+        .map_err(|e| fail(Message::StoreCannotCreateTable {}, e))?;
     tx.commit()
-        .map_err(|e| fail("cannot commit its setup", e))?;
+        .map_err(|e| fail(Message::StoreCannotCommitSetup {}, e))?;
     Ok(conn)
 }

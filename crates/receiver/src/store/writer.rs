@@ -4,9 +4,9 @@
 //! arriving together share one commit, so fifty concurrent clients cost a
 //! few disk syncs, not fifty.
 
-use super::{location::store_error, put, Signal, Stored};
+use super::{location::store_failure, put, Signal, Stored};
 use rusqlite::{Connection, TransactionBehavior};
-use smartbill_signup_core::{Error, Result, Status};
+use smartbill_signup_core::{Error, Message, Result, Status};
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
@@ -48,10 +48,7 @@ impl WriterHandle {
 }
 
 fn stopped() -> Error {
-    Error::new(
-        Status::Store,
-        "the store writer has stopped (the receiver is stopping)",
-    )
+    Error::new(Status::Store, Message::StoreWriterStopped {})
 }
 
 /// The writer thread. It ends by itself once every [`WriterHandle`] is
@@ -74,7 +71,9 @@ impl Writer {
             .map_err(|e| {
                 Error::new(
                     Status::Internal,
-                    format!("cannot start the store writer thread: {e}"),
+                    Message::StoreWriterThread {
+                        cause: e.to_string(),
+                    },
                 )
             })?;
         Ok((
@@ -136,7 +135,7 @@ fn commit_batch(
         .map(|job| {
             commit(conn, std::iter::once(&job.delivery))
                 .map(|mut s| s.remove(0))
-                .map_err(|e| store_error(path, &format!("cannot store the callback: {e}")))
+                .map_err(|e| store_failure(path, Message::StoreCannotStore {}, &e))
         })
         .collect()
 }

@@ -64,7 +64,7 @@ final class Abi {
     static final int SMARTBILL_ERR_STORE_NETWORK_PATH = 53;
     static final int SMARTBILL_ERR_RECORD_UNKNOWN = 54;
     static final int SMARTBILL_ABI_VERSION = 1;
-    static final int SMARTBILL_ABI_CHECKSUM = 791912650;
+    static final int SMARTBILL_ABI_CHECKSUM = 0xc77d023b;
     static final int SMARTBILL_TEXT_UTF8 = 0;
     static final int SMARTBILL_TEXT_CP949 = 1;
     static final int SMARTBILL_TEXT_PAD = 2;
@@ -240,6 +240,18 @@ final class Abi {
 
     /** {@code void smartbill_response_free(SmartbillResponse *response)} */
     static native void smartbill_response_free(Pointer response);
+
+    /** {@code int32_t smartbill_set_language(const char *language, ptrdiff_t language_len)} */
+    static native int smartbill_set_language(byte[] language, Sizes.PtrdiffT languageLen);
+
+    /** {@code int32_t smartbill_set_default_language(const char *language, ptrdiff_t language_len)} */
+    static native int smartbill_set_default_language(byte[] language, Sizes.PtrdiffT languageLen);
+
+    /** {@code const char *smartbill_language(void)} */
+    static native Pointer smartbill_language();
+
+    /** {@code int32_t smartbill_status_description(int32_t status, const char *language, ptrdiff_t language_len, uint32_t flags, char *buf, size_t cap, size_t *out_len)} */
+    static native int smartbill_status_description(int status, byte[] language, Sizes.PtrdiffT languageLen, int flags, byte[] buf, Sizes.SizeT cap, long[] outLen);
 
     /** {@code int32_t smartbill_receiver_options_new(SmartbillReceiverOptions **out)} */
     static native int smartbill_receiver_options_new(long[] out);
