@@ -21,10 +21,13 @@ pub(crate) unsafe fn text_in<'a>(ptr: *const c_char, len: isize, name: &str) -> 
         return Err(null_argument(name));
     }
     if len < 0 {
-        // SAFETY: the caller promises a NUL-terminated string.
+        // SAFETY: `ptr` is not NULL (checked above) and, for `len < 0`, our
+        // caller promises a NUL-terminated string that outlives `'a`.
         Ok(unsafe { CStr::from_ptr(ptr) }.to_bytes())
     } else {
-        // SAFETY: the caller promises `len` readable bytes.
+        // SAFETY: `ptr` is not NULL (checked above), our caller promises
+        // `len` readable bytes that outlive `'a`, and `len` is not negative
+        // here, so `len as usize` is exact and at most `isize::MAX`.
         Ok(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len as usize) })
     }
 }
@@ -34,7 +37,7 @@ pub(crate) unsafe fn text_in<'a>(ptr: *const c_char, len: isize, name: &str) -> 
 /// # Safety
 /// As [`text_in`].
 pub(crate) unsafe fn utf8_in<'a>(ptr: *const c_char, len: isize, name: &str) -> Result<&'a str> {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller gives `text_in`'s own promise for `ptr` and `len`.
     let bytes = unsafe { text_in(ptr, len, name) }?;
     std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
@@ -64,7 +67,8 @@ pub(crate) fn null_argument(name: &str) -> Error {
 /// # Safety
 /// `ptr` must be NULL or valid for a write of `T`.
 pub(crate) unsafe fn out_ptr<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T> {
-    // SAFETY: the caller promises validity when non-NULL.
+    // SAFETY: our caller promises a non-NULL `ptr` is valid for a write of
+    // `T` (and unaliased for `'a`); `as_mut` turns NULL into `None`.
     unsafe { ptr.as_mut() }.ok_or_else(|| null_argument(name))
 }
 
@@ -81,7 +85,7 @@ pub(crate) unsafe fn text_out(
     cap: usize,
     out_len: *mut usize,
 ) -> Result<()> {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller promises `out_len` is NULL or valid for a write.
     let out_len = unsafe { out_ptr(out_len, "out_len") }?;
     *out_len = bytes.len();
     if cap < bytes.len() {
@@ -99,13 +103,18 @@ pub(crate) unsafe fn text_out(
     if buf.is_null() {
         return Err(null_argument("buf"));
     }
-    // SAFETY: `buf` holds `cap >= bytes.len()` bytes and cannot overlap our
-    // Rust-owned `bytes`.
-    unsafe {
-        std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), bytes.len());
-        if cap > bytes.len() {
-            *buf.add(bytes.len()) = 0;
-        }
+    let buf = buf.cast::<u8>();
+    // SAFETY: `buf` is not NULL (checked above) and our caller promises it
+    // writable for `cap >= bytes.len()` bytes; `bytes` is Rust memory, which
+    // a C buffer we were handed cannot overlap.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf, bytes.len()) };
+    if cap > bytes.len() {
+        // SAFETY: `bytes.len() < cap`, so the offset stays inside the
+        // caller's `cap` writable bytes.
+        let end = unsafe { buf.add(bytes.len()) };
+        // SAFETY: `end` is the byte after the text, one of the caller's
+        // `cap` writable bytes.
+        unsafe { end.write(0) };
     }
     Ok(())
 }
@@ -142,7 +151,7 @@ pub(crate) unsafe fn text_in_as<'a>(
     name: &str,
 ) -> Result<std::borrow::Cow<'a, str>> {
     let charset = charset_of(flags)?;
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller gives `text_in`'s own promise for `ptr` and `len`.
     let bytes = unsafe { text_in(ptr, len, name) }?;
     smartbill_signup_core::text::decode(bytes, charset, name)
 }
@@ -175,7 +184,8 @@ pub(crate) unsafe fn text_out_as(
         )
         .with_field(what)
     })?;
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller gives `text_out`'s promise for `buf`, `cap` and
+    // `out_len`, which is `padded_out`'s.
     unsafe { padded_out(&bytes, flags, buf, cap, out_len) }
 }
 
@@ -192,13 +202,17 @@ pub(crate) unsafe fn padded_out(
     cap: usize,
     out_len: *mut usize,
 ) -> Result<()> {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller gives `text_out`'s own promise for `buf`, `cap`
+    // and `out_len`.
     unsafe { text_out(bytes, buf, cap, out_len) }?;
     if flags & super::SMARTBILL_TEXT_PAD != 0 && cap > bytes.len() {
-        // SAFETY: `buf` is valid for `cap` bytes (checked non-NULL by text_out since cap > 0).
-        unsafe {
-            std::ptr::write_bytes(buf.cast::<u8>().add(bytes.len()), b' ', cap - bytes.len())
-        };
+        // SAFETY: `text_out` succeeded with `cap > 0`, so `buf` is not NULL
+        // and (our caller's promise) writable for `cap` bytes, of which
+        // `bytes.len() < cap` are the text: the offset stays inside them.
+        let rest = unsafe { buf.cast::<u8>().add(bytes.len()) };
+        // SAFETY: `rest` starts inside the caller's `cap` writable bytes and
+        // the `cap - bytes.len()` spaces end exactly at their end.
+        unsafe { std::ptr::write_bytes(rest, b' ', cap - bytes.len()) };
     }
     Ok(())
 }

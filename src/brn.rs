@@ -29,7 +29,8 @@ use std::ffi::c_char;
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_brn_check(brn: *const c_char, brn_len: isize) -> i32 {
     guard_failure("smartbill_brn_check", || {
-        // SAFETY: the caller passes a valid text argument.
+        // SAFETY: `brn` is text per convention 3: NULL, or `brn_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let input = unsafe { text_in(brn, brn_len, "brn") }?;
         match brn::refusal(input) {
             None => Ok(()),
@@ -53,8 +54,11 @@ pub unsafe extern "C" fn smartbill_brn_normalize(
     out_len: *mut usize,
 ) -> i32 {
     guard_failure("smartbill_brn_normalize", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `brn` is text per convention 3: NULL, or `brn_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let number = scan(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out(number.as_str().as_bytes(), buf, cap, out_len) }.map_err(Failure::from)
     })
 }
@@ -71,8 +75,11 @@ pub unsafe extern "C" fn smartbill_brn_format(
     out_len: *mut usize,
 ) -> i32 {
     guard_failure("smartbill_brn_format", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `brn` is text per convention 3: NULL, or `brn_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let number = scan(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out(number.formatted().as_bytes(), buf, cap, out_len) }.map_err(Failure::from)
     })
 }
@@ -93,8 +100,11 @@ pub unsafe extern "C" fn smartbill_brn_kind(
     out_len: *mut usize,
 ) -> i32 {
     guard_failure("smartbill_brn_kind", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `brn` is text per convention 3: NULL, or `brn_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let number = scan(unsafe { text_in(brn, brn_len, "brn") }?)?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out(number.kind().name().as_bytes(), buf, cap, out_len) }
             .map_err(Failure::from)
     })
@@ -124,12 +134,15 @@ pub unsafe extern "C" fn smartbill_brn_check_many(
     count: *mut usize,
 ) -> i32 {
     guard("smartbill_brn_check_many", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `data` is text per convention 3: NULL, or `data_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let data = unsafe { text_in(data, data_len, "data") }?;
+        // SAFETY: `count` is NULL or writable (the header's rule).
         let count = unsafe { out_ptr(count, "count") }?;
         let n = brn::batch_len(data, separator);
         *count = n;
-        // SAFETY: `statuses` holds `statuses_cap >= n` slots.
+        // SAFETY: `statuses` is NULL or writable for `statuses_cap` slots
+        // (the header's rule); `status_slots` checks `statuses_cap >= n`.
         let out = unsafe { status_slots(statuses, statuses_cap, n) }?;
         for (slot, item) in out.iter_mut().zip(brn::split_batch(data, separator)) {
             *slot = brn::check_bytes(item).code();
@@ -166,28 +179,35 @@ pub unsafe extern "C" fn smartbill_brn_check_array(
             return Ok(());
         }
         if count > isize::MAX as usize / std::mem::size_of::<*const c_char>() {
-            return Err(Error::new(
-                Status::InvalidArgument,
-                Message::CountTooLarge { count },
-            )
-            .with_field("count"));
+            return Err(
+                Error::new(Status::InvalidArgument, Message::CountTooLarge { count })
+                    .with_field("count"),
+            );
         }
         if items.is_null() {
             return Err(super::args::null_argument("items"));
         }
-        // SAFETY: the caller passes `count` item pointers, `count` lengths
-        // when `lengths` is not NULL, and `count` status slots.
+        // SAFETY: `items` is not NULL (checked above) and the caller
+        // promises `count` readable item pointers; `count * size_of` fits
+        // in `isize` (checked above).
         let items = unsafe { std::slice::from_raw_parts(items, count) };
-        let lengths =
-            (!lengths.is_null()).then(|| unsafe { std::slice::from_raw_parts(lengths, count) });
+        let lengths = (!lengths.is_null()).then(|| {
+            // SAFETY: `lengths` is not NULL here and the caller promises
+            // `count` readable lengths; an `isize` is no larger than a
+            // pointer, so `count * size_of` fits in `isize` as for `items`.
+            unsafe { std::slice::from_raw_parts(lengths, count) }
+        });
+        // SAFETY: `statuses` is NULL or writable for `count` slots (the
+        // header's rule); `status_slots` refuses NULL.
         let out = unsafe { status_slots(statuses, count, count) }?;
         for (i, (slot, &item)) in out.iter_mut().zip(items).enumerate() {
             let len = lengths.map_or(-1, |l| l[i]);
             *slot = if item.is_null() && len != 0 {
                 Status::NullArgument.code()
             } else {
-                // SAFETY: a valid text argument per the documented rules
-                // (NULL only with length 0, which text_in reads as empty).
+                // SAFETY: item `i` is text per convention 3 (the caller's
+                // promise); NULL reaches here only with length 0, which
+                // `text_in` reads as the empty text without touching it.
                 match unsafe { text_in(item, len, "item") } {
                     Ok(bytes) => brn::check_bytes(bytes).code(),
                     Err(e) => e.status().code(),
@@ -221,8 +241,12 @@ pub unsafe extern "C" fn smartbill_brn_check_records(
                     .with_field("record_width"),
             );
         }
-        // SAFETY: the caller passes `total` readable bytes and `record_count` slots.
+        // SAFETY: the caller promises `data` holds `record_width *
+        // record_count` = `total` readable bytes, and `total <= isize::MAX`
+        // (checked above), so the length is not negative.
         let data = unsafe { text_in(data, total as isize, "data") }?;
+        // SAFETY: the caller promises `statuses` is NULL or writable for
+        // `record_count` slots; `status_slots` refuses NULL.
         let out = unsafe { status_slots(statuses, record_count, record_count) }?;
         for (slot, record) in out.iter_mut().zip(data.chunks_exact(record_width.max(1))) {
             *slot = brn::check_bytes(record).code();
@@ -258,6 +282,8 @@ unsafe fn status_slots<'a>(
     if ptr.is_null() {
         return Err(super::args::null_argument("statuses"));
     }
-    // SAFETY: non-NULL and valid for `cap >= needed` slots.
+    // SAFETY: `ptr` is not NULL (checked above), our caller promises it
+    // writable for `cap` slots, and `needed <= cap` (checked above); the
+    // slots are the caller's, aliased by nothing in Rust.
     Ok(unsafe { std::slice::from_raw_parts_mut(ptr, needed) })
 }

@@ -1,8 +1,9 @@
 //! The signup callback through the C ABI: parse a body into a handle, read
 //! its keys, and check who sent it.
 
-use super::args::{charset_of, null_argument, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
-use super::boundary::{guard, guard_value};
+use super::args::{charset_of, out_ptr, text_in, text_in_as, text_out_as, utf8_in};
+use super::boundary::guard;
+use super::handle::{self, BoxOut, Castable};
 use smartbill_signup_core::callback::source::{Environment, SourceAllowList};
 use smartbill_signup_core::callback::{
     self, Callback, Key, ParseOptions, Sensitivity, DEFAULT_MAX_BYTES,
@@ -17,7 +18,13 @@ use std::ffi::c_char;
 /// A parsed callback (opaque). Made by `smartbill_callback_parse`, released
 /// by `smartbill_callback_free`. Read-only once made: it may move between
 /// threads but must not be used by two threads at once.
-pub struct SmartbillCallback(pub(crate) Callback);
+pub struct SmartbillCallback {
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillCallback {
+    type RustType = Callback;
+}
 
 /// Parses the JSON body SmartBill POSTs to the ERP's callback URL.
 ///
@@ -47,9 +54,11 @@ pub unsafe extern "C" fn smartbill_callback_parse(
     out: *mut *mut SmartbillCallback,
 ) -> i32 {
     guard("smartbill_callback_parse", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
+        // SAFETY: `out` is NULL or points to a `SmartbillCallback *` the
+        // caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `body` is text per convention 3: NULL, or `body_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let body = unsafe { text_in(body, body_len, "body") }?;
         let max_bytes = if max_bytes == 0 {
             DEFAULT_MAX_BYTES
@@ -57,7 +66,7 @@ pub unsafe extern "C" fn smartbill_callback_parse(
             max_bytes
         };
         let parsed = callback::parse_with(body, &ParseOptions { max_bytes })?;
-        *out = Box::into_raw(Box::new(SmartbillCallback(parsed)));
+        out.set(parsed);
         Ok(())
     })
 }
@@ -95,8 +104,12 @@ pub unsafe extern "C" fn smartbill_callback_get(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_callback_get", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let cb = unsafe { callback_ref(cb) }?;
+        // SAFETY: `cb` is NULL or a live callback handle (from
+        // `smartbill_callback_parse` or `smartbill_record_callback`) that no
+        // other thread uses during this call (convention 5).
+        let cb = unsafe { handle::borrow(cb, "cb") }?;
+        // SAFETY: `key` is text per convention 3: NULL, or `key_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let (known, key) = unsafe { key_arg(key, key_len, flags) }?;
         let value = match known {
             Some(k) => cb.value(k),
@@ -108,7 +121,10 @@ pub unsafe extern "C" fn smartbill_callback_get(
             Some(k) => k.name(),
             None => &key,
         };
-        unsafe { text_out_as(value, flags, field, buf, cap, out_len) }.map_err(|e| match secret {
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
+        let written = unsafe { text_out_as(value, flags, field, buf, cap, out_len) };
+        written.map_err(|e| match secret {
             // The generic message names the offending character: not for secrets.
             Some(k) if e.status() == Status::Unencodable => Error::new(
                 Status::Unencodable,
@@ -134,9 +150,14 @@ pub unsafe extern "C" fn smartbill_callback_has(
     present: *mut i32,
 ) -> i32 {
     guard("smartbill_callback_has", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let cb = unsafe { callback_ref(cb) }?;
+        // SAFETY: `cb` is NULL or a live callback handle (from
+        // `smartbill_callback_parse` or `smartbill_record_callback`) that no
+        // other thread uses during this call (convention 5).
+        let cb = unsafe { handle::borrow(cb, "cb") }?;
+        // SAFETY: `present` is NULL or writable (the header's rule).
         let present = unsafe { out_ptr(present, "present") }?;
+        // SAFETY: `key` is text per convention 3: NULL, or `key_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let key = unsafe { key_in(key, key_len, flags) }?;
         *present = i32::from(cb.has(&key));
         Ok(())
@@ -152,9 +173,13 @@ pub unsafe extern "C" fn smartbill_callback_com_regno_valid(
     valid: *mut i32,
 ) -> i32 {
     guard("smartbill_callback_com_regno_valid", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let cb = unsafe { callback_ref(cb) }?;
-        *unsafe { out_ptr(valid, "valid") }? = i32::from(cb.com_regno_valid());
+        // SAFETY: `cb` is NULL or a live callback handle (from
+        // `smartbill_callback_parse` or `smartbill_record_callback`) that no
+        // other thread uses during this call (convention 5).
+        let cb = unsafe { handle::borrow(cb, "cb") }?;
+        // SAFETY: `valid` is NULL or writable (the header's rule).
+        let valid = unsafe { out_ptr(valid, "valid") }?;
+        *valid = i32::from(cb.com_regno_valid());
         Ok(())
     })
 }
@@ -167,9 +192,13 @@ pub unsafe extern "C" fn smartbill_callback_key_count(
     count: *mut usize,
 ) -> i32 {
     guard("smartbill_callback_key_count", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let cb = unsafe { callback_ref(cb) }?;
-        *unsafe { out_ptr(count, "count") }? = cb.key_count();
+        // SAFETY: `cb` is NULL or a live callback handle (from
+        // `smartbill_callback_parse` or `smartbill_record_callback`) that no
+        // other thread uses during this call (convention 5).
+        let cb = unsafe { handle::borrow(cb, "cb") }?;
+        // SAFETY: `count` is NULL or writable (the header's rule).
+        let count = unsafe { out_ptr(count, "count") }?;
+        *count = cb.key_count();
         Ok(())
     })
 }
@@ -189,8 +218,10 @@ pub unsafe extern "C" fn smartbill_callback_key_name(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_callback_key_name", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let cb = unsafe { callback_ref(cb) }?;
+        // SAFETY: `cb` is NULL or a live callback handle (from
+        // `smartbill_callback_parse` or `smartbill_record_callback`) that no
+        // other thread uses during this call (convention 5).
+        let cb = unsafe { handle::borrow(cb, "cb") }?;
         let name = cb.key_name(index).ok_or_else(|| {
             Error::new(
                 Status::InvalidArgument,
@@ -201,6 +232,8 @@ pub unsafe extern "C" fn smartbill_callback_key_name(
             )
             .with_field("index")
         })?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out_as(name, flags, "key name", buf, cap, out_len) }
     })
 }
@@ -227,9 +260,11 @@ pub unsafe extern "C" fn smartbill_callback_key_flags(
     key_flags: *mut u32,
 ) -> i32 {
     guard("smartbill_callback_key_flags", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `key_flags` is NULL or writable (the header's rule).
         let out = unsafe { out_ptr(key_flags, "key_flags") }?;
         *out = 0;
+        // SAFETY: `key` is text per convention 3: NULL, or `key_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let key = unsafe { key_in(key, key_len, flags) }?;
         let known = Key::lookup(&key);
         let mut bits = match Sensitivity::of_name(&key) {
@@ -252,13 +287,9 @@ pub unsafe extern "C" fn smartbill_callback_key_flags(
 /// accepted and does nothing. The handle must not be used afterwards.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_callback_free(cb: *mut SmartbillCallback) {
-    guard_value((), || {
-        if !cb.is_null() {
-            // SAFETY: `cb` came from `Box::into_raw` in `smartbill_callback_parse`
-            // and the caller releases it once.
-            drop(unsafe { Box::from_raw(cb) });
-        }
-    })
+    // SAFETY: `cb` is NULL or a callback handle that the caller releases
+    // here and never uses again (this function's contract).
+    unsafe { handle::free(cb) }
 }
 
 /// Checks whether a callback request came from SmartBill: sets `*allowed`
@@ -290,28 +321,23 @@ pub unsafe extern "C" fn smartbill_callback_source_allowed(
     allowed: *mut i32,
 ) -> i32 {
     guard("smartbill_callback_source_allowed", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `allowed` is NULL or writable (the header's rule).
         let allowed = unsafe { out_ptr(allowed, "allowed") }?;
         *allowed = 0;
-        let environment =
-            Environment::parse(unsafe { utf8_in(environment, environment_len, "environment") }?)?;
+        // SAFETY: `environment` is text per convention 3: NULL, or
+        // `environment_len` readable bytes (NUL-terminated when negative).
+        let environment = unsafe { utf8_in(environment, environment_len, "environment") }?;
+        let environment = Environment::parse(environment)?;
+        // SAFETY: `ip` is text per convention 3, as `environment` is.
         let ip = unsafe { text_in(ip, ip_len, "ip") }?;
         let mut list = SourceAllowList::new(&environment);
-        list.add_list(unsafe { utf8_in(extra_ips, extra_ips_len, "extra_ips") }?)?;
+        // SAFETY: `extra_ips` is text per convention 3 (NULL with length 0
+        // for none), as `environment` is.
+        let extra_ips = unsafe { utf8_in(extra_ips, extra_ips_len, "extra_ips") }?;
+        list.add_list(extra_ips)?;
         *allowed = i32::from(std::str::from_utf8(ip).is_ok_and(|ip| list.allows(ip)));
         Ok(())
     })
-}
-
-/// The callback behind a handle.
-///
-/// # Safety
-/// `cb` must be NULL or a live handle from `smartbill_callback_parse`.
-unsafe fn callback_ref<'a>(cb: *const SmartbillCallback) -> Result<&'a Callback> {
-    // SAFETY: the caller promises a live handle when non-NULL.
-    unsafe { cb.as_ref() }
-        .map(|cb| &cb.0)
-        .ok_or_else(|| null_argument("cb"))
 }
 
 /// A key argument in the charset `flags` select, trimmed; empty is refused.
@@ -319,7 +345,7 @@ unsafe fn callback_ref<'a>(cb: *const SmartbillCallback) -> Result<&'a Callback>
 /// # Safety
 /// As `text_in`.
 unsafe fn key_in<'a>(key: *const c_char, key_len: isize, flags: u32) -> Result<Cow<'a, str>> {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: the same text argument, under the same promise from our caller.
     unsafe { key_arg(key, key_len, flags) }.map(|(_, key)| key)
 }
 
@@ -335,12 +361,12 @@ unsafe fn key_arg<'a>(
     flags: u32,
 ) -> Result<(Option<Key>, Cow<'a, str>)> {
     charset_of(flags)?;
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller promises `key` is text per convention 3.
     let raw = unsafe { text_in(key, key_len, "key") }?;
     if let Some(known) = Key::lookup_bytes(raw) {
         return Ok((Some(known), Cow::Borrowed(known.name())));
     }
-    // SAFETY: as above.
+    // SAFETY: the same text as `raw` above, read again to decode it.
     let key = match unsafe { text_in_as(key, key_len, flags, "key") }? {
         Cow::Borrowed(k) => Cow::Borrowed(trim(k)),
         Cow::Owned(k) => Cow::Owned(trim(&k).to_string()),

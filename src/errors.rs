@@ -40,11 +40,12 @@ pub unsafe extern "C" fn smartbill_status_name_into(
 ) -> i32 {
     guard_value(Status::Internal.code(), || {
         let name = Status::from_code(status).map_or("UNKNOWN", Status::name);
-        // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
-        status_of(
-            charset_of(flags)
-                .and_then(|_| unsafe { padded_out(name.as_bytes(), flags, buf, cap, out_len) }),
-        )
+        if let Err(e) = charset_of(flags) {
+            return e.status().code();
+        }
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
+        status_of(unsafe { padded_out(name.as_bytes(), flags, buf, cap, out_len) })
     })
 }
 
@@ -72,7 +73,8 @@ pub unsafe extern "C" fn smartbill_last_error_into(
         let text = last_error()
             .map(|(e, language)| encode_lossy(&e.message_in(language), charset).into_owned())
             .unwrap_or_default();
-        // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         status_of(unsafe { padded_out(&text, flags, buf, cap, out_len) })
     })
 }
@@ -102,9 +104,13 @@ pub unsafe extern "C" fn smartbill_last_error(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    last_error_part(buf, cap, out_len, |e, language| {
-        e.message_in(language).into_bytes()
-    })
+    // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len` NULL
+    // or writable, per convention 4.
+    unsafe {
+        last_error_part(buf, cap, out_len, |e, language| {
+            e.message_in(language).into_bytes()
+        })
+    }
 }
 
 /// Copies the field, parameter, key or argument name of this thread's last
@@ -116,9 +122,13 @@ pub unsafe extern "C" fn smartbill_last_error_field(
     cap: usize,
     out_len: *mut usize,
 ) -> i32 {
-    last_error_part(buf, cap, out_len, |e, _| {
-        e.field().unwrap_or("").as_bytes().to_vec()
-    })
+    // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len` NULL
+    // or writable, per convention 4.
+    unsafe {
+        last_error_part(buf, cap, out_len, |e, _| {
+            e.field().unwrap_or("").as_bytes().to_vec()
+        })
+    }
 }
 
 /// Returns this thread's last error status (`SMARTBILL_OK` when no call on
@@ -128,7 +138,11 @@ pub extern "C" fn smartbill_last_error_status() -> i32 {
     guard_value(Status::Internal.code(), || last_error_status().code())
 }
 
-fn last_error_part(
+/// Writes a part of the last error as a text output.
+///
+/// # Safety
+/// As `args::text_out`.
+unsafe fn last_error_part(
     buf: *mut c_char,
     cap: usize,
     out_len: *mut usize,
@@ -139,7 +153,8 @@ fn last_error_part(
         let text = last_error()
             .map(|(e, language)| part(&e, language))
             .unwrap_or_default();
-        // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
+        // SAFETY: our caller gives `text_out`'s own promise for `buf`,
+        // `cap` and `out_len`.
         status_of(unsafe { text_out(&text, buf, cap, out_len) })
     })
 }

@@ -1,8 +1,9 @@
 //! The signup form through the C ABI: an opaque handle over
 //! `form::SignupForm`, and the parameter table for wrappers.
 
-use super::args::{null_argument, out_ptr, text_in, text_out, utf8_in};
+use super::args::{out_ptr, text_in, text_out, utf8_in};
 use super::boundary::{guard, guard_value, internal_error};
+use super::handle::{self, BoxOut, Castable};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::error::Result;
 use smartbill_signup_core::form::{SignupForm, FIELDS};
@@ -14,7 +15,11 @@ use std::ptr;
 /// A signup form. Opaque: made by `smartbill_form_new`, released by
 /// `smartbill_form_free`.
 pub struct SmartbillForm {
-    pub(crate) form: SignupForm,
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillForm {
+    type RustType = SignupForm;
 }
 
 /// Creates a signup form.
@@ -37,14 +42,14 @@ pub unsafe extern "C" fn smartbill_form_new(
     out: *mut *mut SmartbillForm,
 ) -> i32 {
     guard("smartbill_form_new", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = ptr::null_mut();
-        let environment =
-            Environment::parse(unsafe { utf8_in(environment, environment_len, "environment") }?)?;
-        *out = Box::into_raw(Box::new(SmartbillForm {
-            form: SignupForm::new(environment),
-        }));
+        // SAFETY: `out` is NULL or points to a `SmartbillForm *` the caller
+        // lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `environment` is text per convention 3: NULL, or
+        // `environment_len` readable bytes (NUL-terminated when negative)
+        // that outlive this call.
+        let environment = unsafe { utf8_in(environment, environment_len, "environment") }?;
+        out.set(SignupForm::new(Environment::parse(environment)?));
         Ok(())
     })
 }
@@ -53,13 +58,9 @@ pub unsafe extern "C" fn smartbill_form_new(
 /// ignored. The pointer must not be used afterwards.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_free(form: *mut SmartbillForm) {
-    guard_value((), || {
-        if !form.is_null() {
-            // SAFETY: `form` came from `Box::into_raw` in smartbill_form_new
-            // and the caller gives up its ownership here.
-            drop(unsafe { Box::from_raw(form) });
-        }
-    })
+    // SAFETY: `form` is NULL or a form from `smartbill_form_new` that the
+    // caller releases here and never uses again (this function's contract).
+    unsafe { handle::free(form) }
 }
 
 /// Sets a signup parameter.
@@ -97,11 +98,14 @@ pub unsafe extern "C" fn smartbill_form_set(
     value_len: isize,
 ) -> i32 {
     guard("smartbill_form_set", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_mut(form) }?;
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread uses during this call (convention 5).
+        let form = unsafe { handle::borrow_mut(form, "form") }?;
         remembering(form, "smartbill_form_set", |form| {
-            // SAFETY: as above.
+            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+            // readable bytes (NUL-terminated when negative) outliving the call.
             let name = unsafe { text_in(name, name_len, "name") };
+            // SAFETY: `value` is text per convention 3, as `name` is.
             let value = unsafe { text_in(value, value_len, "value") };
             match (name, value) {
                 (Ok(name), Ok(value)) => form.set_bytes(name, value),
@@ -132,11 +136,14 @@ pub unsafe extern "C" fn smartbill_form_set_utf8(
     value_len: isize,
 ) -> i32 {
     guard("smartbill_form_set_utf8", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_mut(form) }?;
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread uses during this call (convention 5).
+        let form = unsafe { handle::borrow_mut(form, "form") }?;
         remembering(form, "smartbill_form_set_utf8", |form| {
-            // SAFETY: as above.
+            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+            // readable bytes (NUL-terminated when negative) outliving the call.
             let name = unsafe { text_in(name, name_len, "name") };
+            // SAFETY: `value` is text per convention 3, as `name` is.
             let value = unsafe { text_in(value, value_len, "value") };
             match (name, value) {
                 (Ok(name), Ok(value)) => form.set_bytes_in(Charset::Utf8, name, value),
@@ -179,11 +186,14 @@ pub unsafe extern "C" fn smartbill_form_set_option(
     value_len: isize,
 ) -> i32 {
     guard("smartbill_form_set_option", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_mut(form) }?;
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread uses during this call (convention 5).
+        let form = unsafe { handle::borrow_mut(form, "form") }?;
         remembering(form, "smartbill_form_set_option", |form| {
-            // SAFETY: as above.
+            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+            // readable bytes (NUL-terminated when negative) outliving the call.
             let name = unsafe { text_in(name, name_len, "name") };
+            // SAFETY: `value` is text per convention 3, as `name` is.
             let value = unsafe { text_in(value, value_len, "value") };
             match (name, value) {
                 (Ok(name), Ok(value)) => form.set_option_bytes(name, value),
@@ -214,10 +224,15 @@ pub unsafe extern "C" fn smartbill_form_option(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_form_option", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_ref(form) }?;
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread changes during this call (convention 5).
+        let form = unsafe { handle::borrow(form, "form") }?;
+        // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let name = unsafe { utf8_in(name, name_len, "name") }?;
         let value = form.options().get(name)?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out(value.as_bytes(), buf, cap, out_len) }
     })
 }
@@ -235,8 +250,9 @@ pub unsafe extern "C" fn smartbill_form_option(
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_form_validate(form: *const SmartbillForm) -> i32 {
     guard("smartbill_form_validate", || {
-        // SAFETY: the caller passes a form from smartbill_form_new or NULL.
-        unsafe { form_ref(form) }?.validate()
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread changes during this call (convention 5).
+        unsafe { handle::borrow(form, "form") }?.validate()
     })
 }
 
@@ -261,8 +277,11 @@ pub unsafe extern "C" fn smartbill_form_html(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_form_html", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_ref(form) }?;
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread changes during this call (convention 5).
+        let form = unsafe { handle::borrow(form, "form") }?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { write_output(form.html(), buf, cap, out_len) }
     })
 }
@@ -281,9 +300,13 @@ pub unsafe extern "C" fn smartbill_form_urlencoded(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_form_urlencoded", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_ref(form) }?;
-        unsafe { write_output(form.urlencoded().map(String::into_bytes), buf, cap, out_len) }
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread changes during this call (convention 5).
+        let form = unsafe { handle::borrow(form, "form") }?;
+        let body = form.urlencoded().map(String::into_bytes);
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
+        unsafe { write_output(body, buf, cap, out_len) }
     })
 }
 
@@ -298,16 +321,13 @@ pub unsafe extern "C" fn smartbill_form_action_url(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_form_action_url", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let form = unsafe { form_ref(form) }?;
-        unsafe {
-            text_out(
-                form.environment().action_url().as_bytes(),
-                buf,
-                cap,
-                out_len,
-            )
-        }
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread changes during this call (convention 5).
+        let form = unsafe { handle::borrow(form, "form") }?;
+        let url = form.environment().action_url();
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
+        unsafe { text_out(url.as_bytes(), buf, cap, out_len) }
     })
 }
 
@@ -371,25 +391,6 @@ fn remembering(
     }
 }
 
-/// # Safety
-/// `form` must be NULL or a live form from `smartbill_form_new`.
-unsafe fn form_ref<'a>(form: *const SmartbillForm) -> Result<&'a SignupForm> {
-    // SAFETY: per the function's contract.
-    unsafe { form.as_ref() }
-        .map(|f| &f.form)
-        .ok_or_else(|| null_argument("form"))
-}
-
-/// # Safety
-/// `form` must be NULL or a live form from `smartbill_form_new`, not used
-/// by another thread during the call.
-unsafe fn form_mut<'a>(form: *mut SmartbillForm) -> Result<&'a mut SignupForm> {
-    // SAFETY: per the function's contract.
-    unsafe { form.as_mut() }
-        .map(|f| &mut f.form)
-        .ok_or_else(|| null_argument("form"))
-}
-
 /// Writes generated output, or on failure sets `*out_len` to 0.
 ///
 /// # Safety
@@ -400,10 +401,12 @@ unsafe fn write_output(
     cap: usize,
     out_len: *mut usize,
 ) -> Result<()> {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: the caller promises `out_len` is NULL or writable.
     let len = unsafe { out_ptr(out_len, "out_len") }?;
     match result {
-        Ok(bytes) => unsafe { text_out(&bytes, buf, cap, out_len) },
+        // SAFETY: the caller promises `buf` NULL or writable for `cap`
+        // bytes; `len` is a live, writable `usize`.
+        Ok(bytes) => unsafe { text_out(&bytes, buf, cap, ptr::from_mut(len)) },
         Err(e) => {
             *len = 0;
             Err(e)

@@ -1,9 +1,10 @@
 //! HTTP through the C ABI: an options handle, a response handle, and the
 //! calls that make requests.
 
-use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
-use super::boundary::{guard, guard_value};
+use super::args::{out_ptr, text_in_as, text_out, text_out_as};
+use super::boundary::guard;
 use super::form::SmartbillForm;
+use super::handle::{self, BoxOut, Castable};
 use smartbill_signup_core::http::{self, Options, Response};
 use std::ffi::c_char;
 
@@ -11,13 +12,21 @@ use std::ffi::c_char;
 /// options argument is taken means the defaults: proxy from the environment,
 /// non-2xx answers returned (not errors), bodies up to 4 MiB.
 pub struct SmartbillHttpOptions {
-    options: Options,
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillHttpOptions {
+    type RustType = Options;
 }
 
 /// A received HTTP answer (opaque): status, content type and body.
 /// Release with `smartbill_response_free`.
 pub struct SmartbillResponse {
-    response: Response,
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillResponse {
+    type RustType = Response;
 }
 
 /// Creates HTTP options with the defaults into `*out`. Release with
@@ -25,12 +34,10 @@ pub struct SmartbillResponse {
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_http_options_new(out: *mut *mut SmartbillHttpOptions) -> i32 {
     guard("smartbill_http_options_new", || {
-        // SAFETY: the caller passes a valid out pointer.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
-        *out = Box::into_raw(Box::new(SmartbillHttpOptions {
-            options: Options::default(),
-        }));
+        // SAFETY: `out` is NULL or points to a `SmartbillHttpOptions *` the
+        // caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        out.set(Options::default());
         Ok(())
     })
 }
@@ -58,41 +65,44 @@ pub unsafe extern "C" fn smartbill_http_options_set(
     value_len: isize,
 ) -> i32 {
     guard("smartbill_http_options_set", || {
-        // SAFETY: the caller passes a live handle and valid text arguments.
-        let options = unsafe { out_ptr(options, "options") }?;
+        // SAFETY: `options` is NULL or live options from
+        // `smartbill_http_options_new` that no other thread uses during this
+        // call (convention 5).
+        let options = unsafe { handle::borrow_mut(options, "options") }?;
+        // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let name = unsafe { text_in_as(name, name_len, 0, "name") }?;
+        // SAFETY: `value` is text per convention 3, as `name` is.
         let value = unsafe { text_in_as(value, value_len, 0, "value") }?;
-        options.options.set(&name, &value)
+        options.set(&name, &value)
     })
 }
 
 /// Releases HTTP options. NULL is accepted and ignored.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_http_options_free(options: *mut SmartbillHttpOptions) {
-    guard_value((), || {
-        if !options.is_null() {
-            // SAFETY: made by smartbill_http_options_new and not freed before.
-            drop(unsafe { Box::from_raw(options) });
-        }
-    })
+    // SAFETY: `options` is NULL or options from `smartbill_http_options_new`
+    // that the caller releases here and never uses again.
+    unsafe { handle::free(options) }
 }
 
 /// The options to use for one call: the caller's or the defaults, with the
 /// call's timeout.
-pub(crate) unsafe fn call_options(
+///
+/// # Safety
+/// `options` must be NULL or live options that no other thread changes
+/// during the call.
+unsafe fn call_options(
     options: *const SmartbillHttpOptions,
     timeout_ms: u32,
 ) -> smartbill_signup_core::Result<Options> {
-    // SAFETY: the caller passes NULL or a live handle.
-    let mut chosen = unsafe { options.as_ref() }
-        .map(|o| o.options.clone())
+    // SAFETY: our caller promises NULL (the defaults) or live options
+    // nobody changes meanwhile.
+    let mut chosen = unsafe { handle::borrow_optional(options) }
+        .cloned()
         .unwrap_or_default();
     chosen.set_timeout_ms(timeout_ms)?;
     Ok(chosen)
-}
-
-pub(crate) fn hand_out(response: Response, out: &mut *mut SmartbillResponse) {
-    *out = Box::into_raw(Box::new(SmartbillResponse { response }));
 }
 
 /// Plays SmartBill's side for testing an ERP's callback endpoint: POSTs
@@ -118,11 +128,16 @@ pub unsafe extern "C" fn smartbill_http_send_callback(
     out: *mut *mut SmartbillResponse,
 ) -> i32 {
     guard("smartbill_http_send_callback", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
+        // SAFETY: `out` is NULL or points to a `SmartbillResponse *` the
+        // caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `url` is text per convention 3: NULL, or `url_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let url = unsafe { text_in_as(url, url_len, 0, "url") }?;
+        // SAFETY: `json` is text per convention 3, as `url` is.
         let json = unsafe { text_in_as(json, json_len, 0, "json") }?;
+        // SAFETY: `options` is NULL (the defaults) or live options that no
+        // other thread changes during this call (convention 5).
         let options = unsafe { call_options(options, timeout_ms) }?;
         let response = http::post(
             &url,
@@ -131,7 +146,7 @@ pub unsafe extern "C" fn smartbill_http_send_callback(
             &options,
             false,
         )?;
-        hand_out(response, out);
+        out.set(response);
         Ok(())
     })
 }
@@ -158,13 +173,17 @@ pub unsafe extern "C" fn smartbill_http_submit(
     out: *mut *mut SmartbillResponse,
 ) -> i32 {
     guard("smartbill_http_submit", || {
-        // SAFETY: the caller passes a live form, NULL or live options, and a valid out pointer.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
-        let form = unsafe { form.as_ref() }.ok_or_else(|| null_argument("form"))?;
+        // SAFETY: `out` is NULL or points to a `SmartbillResponse *` the
+        // caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread changes during this call (convention 5).
+        let form = unsafe { handle::borrow(form, "form") }?;
+        // SAFETY: `options` is NULL (the defaults) or live options that no
+        // other thread changes during this call (convention 5).
         let options = unsafe { call_options(options, timeout_ms) }?;
-        let response = http::submit(&form.form, &options)?;
-        hand_out(response, out);
+        let response = http::submit(form, &options)?;
+        out.set(response);
         Ok(())
     })
 }
@@ -196,13 +215,18 @@ pub unsafe extern "C" fn smartbill_http_probe(
     elapsed_ms: *mut u32,
 ) -> i32 {
     guard("smartbill_http_probe", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `environment` is text per convention 3: NULL, or
+        // `environment_len` readable bytes (NUL-terminated when negative).
         let environment = unsafe { text_in_as(environment, environment_len, 0, "environment") }?;
+        // SAFETY: `options` is NULL (the defaults) or live options that no
+        // other thread changes during this call (convention 5).
         let options = unsafe { call_options(options, timeout_ms) }?;
         let outputs = ProbeOutputs {
             http_status,
             elapsed_ms,
         };
+        // SAFETY: `http_status` and `elapsed_ms` are each NULL or writable
+        // (the header: both may be NULL when not wanted).
         unsafe { outputs.report(|| http::probe_environment(&environment, &options)) }
     })
 }
@@ -224,13 +248,18 @@ pub unsafe extern "C" fn smartbill_http_probe_url(
     elapsed_ms: *mut u32,
 ) -> i32 {
     guard("smartbill_http_probe_url", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
+        // SAFETY: `url` is text per convention 3: NULL, or `url_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let url = unsafe { text_in_as(url, url_len, 0, "url") }?;
+        // SAFETY: `options` is NULL (the defaults) or live options that no
+        // other thread changes during this call (convention 5).
         let options = unsafe { call_options(options, timeout_ms) }?;
         let outputs = ProbeOutputs {
             http_status,
             elapsed_ms,
         };
+        // SAFETY: `http_status` and `elapsed_ms` are each NULL or writable
+        // (the header: both may be NULL when not wanted).
         unsafe { outputs.report(|| http::probe(&url, &options)) }
     })
 }
@@ -253,11 +282,12 @@ impl ProbeOutputs {
         let started = std::time::Instant::now();
         let result = probe();
         let millis = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
-        // SAFETY: NULL or valid for a write, per the documented rules.
+        // SAFETY: our caller promises `elapsed_ms` is NULL or writable.
         if let Some(slot) = unsafe { self.elapsed_ms.as_mut() } {
             *slot = millis;
         }
         let probe = result?;
+        // SAFETY: our caller promises `http_status` is NULL or writable.
         if let Some(slot) = unsafe { self.http_status.as_mut() } {
             *slot = probe.status as i32;
         }
@@ -272,9 +302,12 @@ pub unsafe extern "C" fn smartbill_response_status(
     status: *mut i32,
 ) -> i32 {
     guard("smartbill_response_status", || {
-        // SAFETY: the caller passes a live handle and a valid out pointer.
-        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
-        *unsafe { out_ptr(status, "status") }? = response.response.status as i32;
+        // SAFETY: `response` is NULL or a live response from a
+        // `smartbill_http_*` call that no other thread uses meanwhile.
+        let response = unsafe { handle::borrow(response, "response") }?;
+        // SAFETY: `status` is NULL or writable (the header's rule).
+        let status = unsafe { out_ptr(status, "status") }?;
+        *status = response.status as i32;
         Ok(())
     })
 }
@@ -286,10 +319,12 @@ pub unsafe extern "C" fn smartbill_response_elapsed_ms(
     elapsed_ms: *mut u32,
 ) -> i32 {
     guard("smartbill_response_elapsed_ms", || {
-        // SAFETY: the caller passes a live handle and a valid out pointer.
-        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
-        *unsafe { out_ptr(elapsed_ms, "elapsed_ms") }? =
-            response.response.elapsed.as_millis().min(u32::MAX as u128) as u32;
+        // SAFETY: `response` is NULL or a live response from a
+        // `smartbill_http_*` call that no other thread uses meanwhile.
+        let response = unsafe { handle::borrow(response, "response") }?;
+        // SAFETY: `elapsed_ms` is NULL or writable (the header's rule).
+        let elapsed_ms = unsafe { out_ptr(elapsed_ms, "elapsed_ms") }?;
+        *elapsed_ms = response.elapsed.as_millis().min(u32::MAX as u128) as u32;
         Ok(())
     })
 }
@@ -310,9 +345,12 @@ pub unsafe extern "C" fn smartbill_response_body(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_response_body", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
-        let text = response.response.text()?;
+        // SAFETY: `response` is NULL or a live response from a
+        // `smartbill_http_*` call that no other thread uses meanwhile.
+        let response = unsafe { handle::borrow(response, "response") }?;
+        let text = response.text()?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out_as(&text, flags, "body", buf, cap, out_len) }
     })
 }
@@ -327,9 +365,12 @@ pub unsafe extern "C" fn smartbill_response_body_raw(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_response_body_raw", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
-        unsafe { text_out(&response.response.body, buf, cap, out_len) }
+        // SAFETY: `response` is NULL or a live response from a
+        // `smartbill_http_*` call that no other thread uses meanwhile.
+        let response = unsafe { handle::borrow(response, "response") }?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
+        unsafe { text_out(&response.body, buf, cap, out_len) }
     })
 }
 
@@ -342,9 +383,12 @@ pub unsafe extern "C" fn smartbill_response_content_type(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_response_content_type", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let response = unsafe { response.as_ref() }.ok_or_else(|| null_argument("response"))?;
-        let content_type = response.response.content_type.as_deref().unwrap_or("");
+        // SAFETY: `response` is NULL or a live response from a
+        // `smartbill_http_*` call that no other thread uses meanwhile.
+        let response = unsafe { handle::borrow(response, "response") }?;
+        let content_type = response.content_type.as_deref().unwrap_or("");
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out(content_type.as_bytes(), buf, cap, out_len) }
     })
 }
@@ -352,10 +396,7 @@ pub unsafe extern "C" fn smartbill_response_content_type(
 /// Releases a response. NULL is accepted and ignored.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_response_free(response: *mut SmartbillResponse) {
-    guard_value((), || {
-        if !response.is_null() {
-            // SAFETY: made by this library and not freed before.
-            drop(unsafe { Box::from_raw(response) });
-        }
-    })
+    // SAFETY: `response` is NULL or a response from a `smartbill_http_*`
+    // call that the caller releases here and never uses again.
+    unsafe { handle::free(response) }
 }

@@ -16,7 +16,7 @@ use std::ffi::c_char;
 /// # Safety
 /// As `args::text_in`.
 unsafe fn language_in(ptr: *const c_char, len: isize) -> Result<Option<Language>> {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: our caller gives `text_in`'s own promise for `ptr` and `len`.
     let bytes = unsafe { text_in(ptr, len, "language") }?;
     let text = String::from_utf8_lossy(bytes);
     let text = trim(&text);
@@ -56,7 +56,9 @@ pub unsafe extern "C" fn smartbill_set_language(
         if language.is_null() {
             return Err(super::args::null_argument("language"));
         }
-        // SAFETY: the caller passes readable text per the conventions.
+        // SAFETY: `language` is not NULL (checked above) and is text per
+        // convention 3: `language_len` readable bytes, or NUL-terminated
+        // when negative, outliving the call.
         let choice = unsafe { language_in(language, language_len) }?;
         language::set_thread(choice);
         Ok(())
@@ -76,7 +78,9 @@ pub unsafe extern "C" fn smartbill_set_default_language(
         if language.is_null() {
             return Err(super::args::null_argument("language"));
         }
-        // SAFETY: the caller passes readable text per the conventions.
+        // SAFETY: `language` is not NULL (checked above) and is text per
+        // convention 3: `language_len` readable bytes, or NUL-terminated
+        // when negative, outliving the call.
         match unsafe { language_in(language, language_len) }? {
             Some(choice) => {
                 language::set_default(choice);
@@ -136,13 +140,15 @@ pub unsafe extern "C" fn smartbill_status_description(
             let language = if language.is_null() {
                 None
             } else {
-                // SAFETY: the caller passes readable text per the conventions.
+                // SAFETY: `language` is not NULL here and is text per
+                // convention 3 (`language_len` bytes, or NUL-terminated).
                 unsafe { language_in(language, language_len) }?
             }
             .unwrap_or_else(language::current);
             let text = description(status, language);
             let bytes = encode_lossy(&text, charset);
-            // SAFETY: the caller promises `buf`/`out_len` per the documented rules.
+            // SAFETY: `buf` is NULL or writable for `cap` bytes and
+            // `out_len` NULL or writable, per convention 4.
             unsafe { padded_out(&bytes, flags, buf, cap, out_len) }
         };
         match described() {

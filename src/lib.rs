@@ -1,12 +1,19 @@
 //! The C ABI: the only module with `extern "C"`, raw pointers and `unsafe`.
 //!
-//! Every export is a few lines: read arguments with `args`, call a domain
-//! module, write results with `args`, all inside `boundary::guard`, which
-//! catches panics and records the last error.
+//! Every export is a few lines: read arguments with `args`, borrow and
+//! hand out opaque handles with `handle`, call a domain module, write
+//! results with `args`, all inside `boundary::guard`, which catches panics
+//! and records the last error.
+//!
+//! Every `unsafe` block carries a `// SAFETY:` comment of its own
+//! (`clippy::undocumented_unsafe_blocks`, Cargo.toml) and does one unsafe
+//! thing, so each comment justifies exactly one operation.
 
 // Every export's safety contract is the header's: the C ABI conventions
-// (DESIGN.md) and each function's documented pointer rules.
+// (at the top of include/smartbill_signup.h) and each function's
+// documented pointer rules.
 #![allow(clippy::missing_safety_doc)]
+#![deny(clippy::multiple_unsafe_ops_per_block)]
 
 mod args;
 mod boundary;
@@ -14,6 +21,7 @@ mod brn;
 mod callback;
 mod errors;
 mod form;
+mod handle;
 mod http;
 mod language;
 mod receiver;

@@ -1,9 +1,10 @@
 //! The callback receiver through the C ABI: an options handle, the receiver
 //! (or a store opened without a server), and the records it hands out.
 
-use super::args::{null_argument, out_ptr, text_in_as, text_out, text_out_as};
-use super::boundary::{guard, guard_value};
+use super::args::{out_ptr, text_in_as, text_out, text_out_as};
+use super::boundary::guard;
 use super::callback::SmartbillCallback;
+use super::handle::{self, BoxOut, Castable};
 use smartbill_signup_core::error::{Error, Result};
 use smartbill_signup_core::message::Message;
 use smartbill_signup_core::status::Status;
@@ -19,7 +20,11 @@ use std::time::Duration;
 /// filled by `smartbill_receiver_options_set`, released by
 /// `smartbill_receiver_options_free`.
 pub struct SmartbillReceiverOptions {
-    options: ReceiverOptions,
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillReceiverOptions {
+    type RustType = ReceiverOptions;
 }
 
 /// A running callback receiver and its store, or a store opened without a
@@ -27,6 +32,15 @@ pub struct SmartbillReceiverOptions {
 /// at once: one can wait in `smartbill_receiver_next` while another calls
 /// `smartbill_receiver_stop`. Only `smartbill_receiver_free` must come last.
 pub struct SmartbillReceiver {
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillReceiver {
+    type RustType = ReceiverHandle;
+}
+
+/// What a `SmartbillReceiver` points to.
+pub(crate) struct ReceiverHandle {
     store: Arc<Store>,
     /// `None` for a store opened by `smartbill_receiver_open_store`.
     server: Option<Mutex<Receiver>>,
@@ -37,7 +51,11 @@ pub struct SmartbillReceiver {
 /// One stored callback handed out by `smartbill_receiver_next` (opaque).
 /// Released by `smartbill_record_free`.
 pub struct SmartbillRecord {
-    record: Record,
+    _private: [u8; 0],
+}
+
+impl Castable for SmartbillRecord {
+    type RustType = Record;
 }
 
 /// Creates receiver options with the defaults into `*out` (no store, host
@@ -48,11 +66,10 @@ pub unsafe extern "C" fn smartbill_receiver_options_new(
     out: *mut *mut SmartbillReceiverOptions,
 ) -> i32 {
     guard("smartbill_receiver_options_new", || {
-        // SAFETY: the caller passes a valid out pointer.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = Box::into_raw(Box::new(SmartbillReceiverOptions {
-            options: ReceiverOptions::default(),
-        }));
+        // SAFETY: `out` is NULL or points to a `SmartbillReceiverOptions *`
+        // the caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        out.set(ReceiverOptions::default());
         Ok(())
     })
 }
@@ -95,11 +112,16 @@ pub unsafe extern "C" fn smartbill_receiver_options_set(
     value_len: isize,
 ) -> i32 {
     guard("smartbill_receiver_options_set", || {
-        // SAFETY: the caller passes a live handle and valid text arguments.
-        let options = unsafe { out_ptr(options, "options") }?;
+        // SAFETY: `options` is NULL or live options from
+        // `smartbill_receiver_options_new` that no other thread uses during
+        // this call (convention 5).
+        let options = unsafe { handle::borrow_mut(options, "options") }?;
+        // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let name = unsafe { text_in_as(name, name_len, 0, "name") }?;
+        // SAFETY: `value` is text per convention 3, as `name` is.
         let value = unsafe { text_in_as(value, value_len, 0, "value") }?;
-        options.options.set(&name, &value)
+        options.set(&name, &value)
     })
 }
 
@@ -107,12 +129,10 @@ pub unsafe extern "C" fn smartbill_receiver_options_set(
 /// started with them does not need them any more.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_receiver_options_free(options: *mut SmartbillReceiverOptions) {
-    guard_value((), || {
-        if !options.is_null() {
-            // SAFETY: made by smartbill_receiver_options_new and not freed before.
-            drop(unsafe { Box::from_raw(options) });
-        }
-    })
+    // SAFETY: `options` is NULL or options from
+    // `smartbill_receiver_options_new` that the caller releases here and
+    // never uses again.
+    unsafe { handle::free(options) }
 }
 
 /// Starts a callback receiver: opens (or creates) the store, listens on
@@ -137,17 +157,19 @@ pub unsafe extern "C" fn smartbill_receiver_start(
     out: *mut *mut SmartbillReceiver,
 ) -> i32 {
     guard("smartbill_receiver_start", || {
-        // SAFETY: the caller passes a live options handle and a valid out pointer.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
-        let options = unsafe { options.as_ref() }.ok_or_else(|| null_argument("options"))?;
-        let receiver = Receiver::start(options.options.clone())?;
-        *out = Box::into_raw(Box::new(SmartbillReceiver {
+        // SAFETY: `out` is NULL or points to a `SmartbillReceiver *` the
+        // caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `options` is NULL or live receiver options that no other
+        // thread changes during this call (convention 5).
+        let options = unsafe { handle::borrow(options, "options") }?;
+        let receiver = Receiver::start(options.clone())?;
+        out.set(ReceiverHandle {
             store: receiver.shared_store(),
             port: receiver.port(),
             url: receiver.url().to_string(),
             server: Some(Mutex::new(receiver)),
-        }));
+        });
         Ok(())
     })
 }
@@ -170,9 +192,11 @@ pub unsafe extern "C" fn smartbill_receiver_open_store(
     out: *mut *mut SmartbillReceiver,
 ) -> i32 {
     guard("smartbill_receiver_open_store", || {
-        // SAFETY: the caller passes valid arguments per the documented rules.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
+        // SAFETY: `out` is NULL or points to a `SmartbillReceiver *` the
+        // caller lets us write (the header's rule for `out`).
+        let out = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `store` is text per convention 3: NULL, or `store_len`
+        // readable bytes (NUL-terminated when negative) outliving the call.
         let path = unsafe { text_in_as(store, store_len, 0, "store") }?;
         let path = path.trim();
         if path.is_empty() {
@@ -184,16 +208,18 @@ pub unsafe extern "C" fn smartbill_receiver_open_store(
             )
             .with_field("store"));
         }
-        let store_options = unsafe { options.as_ref() }
-            .map(|o| o.options.store_settings().clone())
+        // SAFETY: `options` is NULL (the defaults) or live receiver options
+        // that no other thread changes during this call (convention 5).
+        let store_options = unsafe { handle::borrow_optional(options) }
+            .map(|o| o.store_settings().clone())
             .unwrap_or_else(StoreOptions::default);
         let store = Store::open(path, store_options)?;
-        *out = Box::into_raw(Box::new(SmartbillReceiver {
+        out.set(ReceiverHandle {
             store: Arc::new(store),
             server: None,
             port: 0,
             url: String::new(),
-        }));
+        });
         Ok(())
     })
 }
@@ -207,8 +233,11 @@ pub unsafe extern "C" fn smartbill_receiver_port(
     port: *mut u16,
 ) -> i32 {
     guard("smartbill_receiver_port", || {
-        // SAFETY: the caller passes a live handle and a valid out pointer.
-        let receiver = unsafe { receiver_ref(receiver) }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
+        // SAFETY: `port` is NULL or writable (the header's rule).
         let port = unsafe { out_ptr(port, "port") }?;
         served(receiver)?;
         *port = receiver.port;
@@ -232,9 +261,13 @@ pub unsafe extern "C" fn smartbill_receiver_url(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_receiver_url", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let receiver = unsafe { receiver_ref(receiver) }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
         served(receiver)?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out_as(&receiver.url, flags, "url", buf, cap, out_len) }
     })
 }
@@ -259,15 +292,18 @@ pub unsafe extern "C" fn smartbill_receiver_next(
     record: *mut *mut SmartbillRecord,
 ) -> i32 {
     guard("smartbill_receiver_next", || {
-        // SAFETY: the caller passes a live handle and a valid out pointer.
-        let record = unsafe { out_ptr(record, "record") }?;
-        *record = std::ptr::null_mut();
-        let receiver = unsafe { receiver_ref(receiver) }?;
+        // SAFETY: `record` is NULL or points to a `SmartbillRecord *` the
+        // caller lets us write (the header's rule for `record`).
+        let record = unsafe { BoxOut::new(record, "record") }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
         if let Some(taken) = receiver
             .store
             .next(Duration::from_millis(u64::from(timeout_ms)))?
         {
-            *record = Box::into_raw(Box::new(SmartbillRecord { record: taken }));
+            record.set(taken);
         }
         Ok(())
     })
@@ -284,9 +320,13 @@ pub unsafe extern "C" fn smartbill_receiver_ack(
     record: *const SmartbillRecord,
 ) -> i32 {
     guard("smartbill_receiver_ack", || {
-        // SAFETY: the caller passes live handles.
-        let receiver = unsafe { receiver_ref(receiver) }?;
-        let record = unsafe { record_ref(record) }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
         receiver.store.ack(record.id())
     })
 }
@@ -302,8 +342,10 @@ pub unsafe extern "C" fn smartbill_receiver_ack_id(
     version: i64,
 ) -> i32 {
     guard("smartbill_receiver_ack_id", || {
-        // SAFETY: the caller passes a live handle.
-        let receiver = unsafe { receiver_ref(receiver) }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
         receiver.store.ack(RecordId { number, version })
     })
 }
@@ -317,12 +359,16 @@ pub unsafe extern "C" fn smartbill_receiver_counts(
     pending: *mut u64,
 ) -> i32 {
     guard("smartbill_receiver_counts", || {
-        // SAFETY: the caller passes a live handle; the outputs are NULL or valid.
-        let receiver = unsafe { receiver_ref(receiver) }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
         let counts = receiver.store.counts()?;
+        // SAFETY: `records` is NULL or writable (the header: either may be NULL).
         if let Some(slot) = unsafe { records.as_mut() } {
             *slot = counts.records;
         }
+        // SAFETY: `pending` is NULL or writable, as `records`.
         if let Some(slot) = unsafe { pending.as_mut() } {
             *slot = counts.pending;
         }
@@ -343,8 +389,10 @@ pub unsafe extern "C" fn smartbill_receiver_stop(
     timeout_ms: u32,
 ) -> i32 {
     guard("smartbill_receiver_stop", || {
-        // SAFETY: the caller passes a live handle.
-        let receiver = unsafe { receiver_ref(receiver) }?;
+        // SAFETY: `receiver` is NULL or a live receiver or store handle,
+        // which several threads may use at once (it is only read here) but
+        // none releases during this call.
+        let receiver = unsafe { handle::borrow(receiver, "receiver") }?;
         match &receiver.server {
             None => Ok(()),
             Some(server) => server
@@ -361,12 +409,10 @@ pub unsafe extern "C" fn smartbill_receiver_stop(
 /// `smartbill_receiver_stop` first to let requests in flight finish.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_receiver_free(receiver: *mut SmartbillReceiver) {
-    guard_value((), || {
-        if !receiver.is_null() {
-            // SAFETY: made by this library and not freed before.
-            drop(unsafe { Box::from_raw(receiver) });
-        }
-    })
+    // SAFETY: `receiver` is NULL or a receiver or store handle that the
+    // caller releases here, after every other use on every thread has
+    // returned, and never uses again.
+    unsafe { handle::free(receiver) }
 }
 
 /// Writes the record's number (one per USER_SBID and COM_REGNO, never
@@ -379,11 +425,15 @@ pub unsafe extern "C" fn smartbill_record_id(
     version: *mut i64,
 ) -> i32 {
     guard("smartbill_record_id", || {
-        // SAFETY: the caller passes a live handle; the outputs are NULL or valid.
-        let id = unsafe { record_ref(record) }?.id();
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
+        let id = record.id();
+        // SAFETY: `number` is NULL or writable (the header: either may be NULL).
         if let Some(slot) = unsafe { number.as_mut() } {
             *slot = id.number;
         }
+        // SAFETY: `version` is NULL or writable, as `number`.
         if let Some(slot) = unsafe { version.as_mut() } {
             *slot = id.version;
         }
@@ -400,11 +450,13 @@ pub unsafe extern "C" fn smartbill_record_callback(
     out: *mut *mut SmartbillCallback,
 ) -> i32 {
     guard("smartbill_record_callback", || {
-        // SAFETY: the caller passes a live handle and a valid out pointer.
-        let out = unsafe { out_ptr(out, "out") }?;
-        *out = std::ptr::null_mut();
-        let record = unsafe { record_ref(record) }?;
-        *out = Box::into_raw(Box::new(SmartbillCallback(record.callback().clone())));
+        // SAFETY: `out` is NULL or points to a `SmartbillCallback *` the
+        // caller lets us write (the header's rule for `out`).
+        let out: BoxOut<SmartbillCallback> = unsafe { BoxOut::new(out, "out") }?;
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
+        out.set(record.callback().clone());
         Ok(())
     })
 }
@@ -421,8 +473,11 @@ pub unsafe extern "C" fn smartbill_record_peer(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_record_peer", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let record = unsafe { record_ref(record) }?;
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out_as(record.peer(), flags, "peer", buf, cap, out_len) }
     })
 }
@@ -435,9 +490,12 @@ pub unsafe extern "C" fn smartbill_record_received_at(
     unix_ms: *mut i64,
 ) -> i32 {
     guard("smartbill_record_received_at", || {
-        // SAFETY: the caller passes a live handle and a valid out pointer.
-        let record = unsafe { record_ref(record) }?;
-        *unsafe { out_ptr(unix_ms, "unix_ms") }? = record.received_at_unix_ms();
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
+        // SAFETY: `unix_ms` is NULL or writable (the header's rule).
+        let unix_ms = unsafe { out_ptr(unix_ms, "unix_ms") }?;
+        *unix_ms = record.received_at_unix_ms();
         Ok(())
     })
 }
@@ -453,9 +511,12 @@ pub unsafe extern "C" fn smartbill_record_received_at_text(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_record_received_at_text", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let record = unsafe { record_ref(record) }?;
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
         let text = rfc3339_utc(record.received_at_unix_ms());
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out_as(&text, flags, "received_at", buf, cap, out_len) }
     })
 }
@@ -470,8 +531,11 @@ pub unsafe extern "C" fn smartbill_record_body(
     out_len: *mut usize,
 ) -> i32 {
     guard("smartbill_record_body", || {
-        // SAFETY: the caller passes a live handle and a valid buffer.
-        let record = unsafe { record_ref(record) }?;
+        // SAFETY: `record` is NULL or a live record from
+        // `smartbill_receiver_next` that no other thread uses meanwhile.
+        let record = unsafe { handle::borrow(record, "record") }?;
+        // SAFETY: `buf` is NULL or writable for `cap` bytes and `out_len`
+        // NULL or writable, per convention 4.
         unsafe { text_out(record.body(), buf, cap, out_len) }
     })
 }
@@ -480,31 +544,12 @@ pub unsafe extern "C" fn smartbill_record_body(
 /// not acknowledge it.
 #[no_mangle]
 pub unsafe extern "C" fn smartbill_record_free(record: *mut SmartbillRecord) {
-    guard_value((), || {
-        if !record.is_null() {
-            // SAFETY: made by smartbill_receiver_next and not freed before.
-            drop(unsafe { Box::from_raw(record) });
-        }
-    })
+    // SAFETY: `record` is NULL or a record from `smartbill_receiver_next`
+    // that the caller releases here and never uses again.
+    unsafe { handle::free(record) }
 }
 
-/// # Safety
-/// `receiver` must be NULL or a live handle.
-unsafe fn receiver_ref<'a>(receiver: *const SmartbillReceiver) -> Result<&'a SmartbillReceiver> {
-    // SAFETY: the caller promises a live handle when non-NULL.
-    unsafe { receiver.as_ref() }.ok_or_else(|| null_argument("receiver"))
-}
-
-/// # Safety
-/// `record` must be NULL or a live handle.
-unsafe fn record_ref<'a>(record: *const SmartbillRecord) -> Result<&'a Record> {
-    // SAFETY: the caller promises a live handle when non-NULL.
-    unsafe { record.as_ref() }
-        .map(|r| &r.record)
-        .ok_or_else(|| null_argument("record"))
-}
-
-fn served(receiver: &SmartbillReceiver) -> Result<()> {
+fn served(receiver: &ReceiverHandle) -> Result<()> {
     if receiver.server.is_none() {
         return Err(
             Error::new(Status::InvalidArgument, Message::ReceiverWithoutServer {})

@@ -221,11 +221,9 @@ fn a_refused_number_keeps_the_message_the_rust_api_gives() {
         assert_eq!(message, expected.message(), "{case}");
         assert_eq!(field, expected.field().unwrap_or(""), "{case}");
         // Reading twice gives the same; a later success does not clear it.
-        // SAFETY: a valid literal.
-        assert_eq!(
-            unsafe { smartbill_brn_check(c"1248100998".as_ptr(), -1) },
-            0
-        );
+        // SAFETY: a NUL-terminated literal, read as such (length -1).
+        let status = unsafe { smartbill_brn_check(c"1248100998".as_ptr(), -1) };
+        assert_eq!(status, 0);
         assert_eq!(last_error().1, expected.message());
     }
 }

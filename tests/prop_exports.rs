@@ -193,11 +193,13 @@ proptest! {
             return Ok(());
         }
         for (option, name, value) in &steps {
-            // SAFETY: a live form and valid text.
             if *option {
+                // SAFETY: a live form; `name` and `value` are Rust strings
+                // passed with their lengths.
                 let st = unsafe { smartbill_form_set_option(form, p(name), len(name), p(value), len(value)) };
                 allowed(st, &["OK", "INVALID_ARGUMENT", "INVALID_TEXT"], "smartbill_form_set_option")?;
             } else {
+                // SAFETY: as for `smartbill_form_set_option` above.
                 let st = unsafe { smartbill_form_set(form, p(name), len(name), p(value), len(value)) };
                 allowed(st, &["OK", "INVALID_ARGUMENT", "INVALID_TEXT", "FIELD_UNENCODABLE"], "smartbill_form_set")?;
             }
