@@ -1,6 +1,6 @@
-//! A short, obviously correct business-number check, written from the rules
-//! (crates/core/src/brn.rs docs, shared/reference/brn.md), to hold every
-//! entry point to.
+//! A short, obviously correct business-number check, written from
+//! the rules documented in crates/core/src/brn.rs and the README, to hold
+//! every entry point to.
 
 use smartbill_signup_core::status::Status;
 

@@ -49,8 +49,8 @@ const CANARY: u8 = 0xA5;
 const GUARD: usize = 16;
 
 /// Calls an export that writes text into `(buf, cap, out_len)`, with `cap`
-/// bytes between canaries. Checks the output convention (DESIGN.md 4 and
-/// `SMARTBILL_TEXT_PAD`): nothing is written outside `cap`; on failure
+/// bytes between canaries. Checks the output convention (the header's
+/// convention 4 and `SMARTBILL_TEXT_PAD`): nothing is written outside `cap`; on failure
 /// nothing is written at all; on success the text is followed by a NUL
 /// when there is room, or with `pad` by spaces to fill `cap`. Returns the
 /// code, `*out_len` and the `cap` bytes.

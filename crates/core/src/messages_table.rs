@@ -48,10 +48,6 @@ message_table! {
     SecretUnencodable { key: String }
         en: "{key}: the value holds a character that CP949 cannot represent",
         ko: "{key}: 값에 CP949로 나타낼 수 없는 문자가 있습니다";
-    /// Text does not fit a fixed-length field.
-    FixedFieldTooSmall { what: String, size: usize, width: usize }
-        en: "{what}: {size} bytes do not fit a field of {width}",
-        ko: "{what}: {size}바이트는 {width}바이트 필드에 들어가지 않습니다";
     /// A language the library does not know.
     UnknownLanguage { text: String }
         en: "unknown language {text}: use \"ko\" (Korean) or \"en\" (English)",

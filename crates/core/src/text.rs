@@ -289,57 +289,6 @@ pub fn describe_char(c: char) -> String {
     format!("U+{:04X} {:?}", c as u32, c)
 }
 
-/// The longest prefix of `bytes` (valid text in `charset`) that fits in
-/// `width` bytes without splitting a character.
-pub fn char_boundary_at_most(bytes: &[u8], charset: Charset, width: usize) -> usize {
-    if bytes.len() <= width {
-        return bytes.len();
-    }
-    match charset {
-        Charset::Utf8 => {
-            let mut end = width;
-            // Continuation bytes are 0b10xx_xxxx.
-            while end > 0 && (bytes[end] & 0xC0) == 0x80 {
-                end -= 1;
-            }
-            end
-        }
-        Charset::Cp949 => {
-            // Walk from the start: a lead byte (0x81..=0xFE) starts a pair.
-            let mut i = 0;
-            while i < bytes.len() {
-                let step = if bytes[i] >= 0x81 { 2 } else { 1 };
-                if i + step > width {
-                    break;
-                }
-                i += step;
-            }
-            i
-        }
-    }
-}
-
-/// Writes `bytes` into a fixed-width field of `width` bytes, padded with
-/// spaces (COBOL `PIC X(n)`). Text that does not fit is an error
-/// (`BUFFER_TOO_SMALL` naming the size needed): never cut silently.
-pub fn pad_fixed(bytes: &[u8], width: usize, what: &str) -> Result<Vec<u8>> {
-    if bytes.len() > width {
-        return Err(Error::new(
-            Status::BufferTooSmall,
-            Message::FixedFieldTooSmall {
-                what: what.to_string(),
-                size: bytes.len(),
-                width,
-            },
-        )
-        .with_field(what));
-    }
-    let mut out = Vec::with_capacity(width);
-    out.extend_from_slice(bytes);
-    out.resize(width, b' ');
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,25 +419,5 @@ mod tests {
         // A lone CP949 lead byte at the end.
         let e = decode(b"abc\xb0", Charset::Cp949, "pComName").unwrap_err();
         assert!(e.message().contains("byte 3"), "{}", e.message());
-    }
-
-    #[test]
-    fn cuts_never_split_a_double_byte_character() {
-        let cp = encode("가나다", Charset::Cp949).unwrap();
-        assert_eq!(char_boundary_at_most(&cp, Charset::Cp949, 5), 4);
-        assert_eq!(char_boundary_at_most(&cp, Charset::Cp949, 6), 6);
-        assert_eq!(
-            char_boundary_at_most("가나".as_bytes(), Charset::Utf8, 5),
-            3
-        );
-    }
-
-    #[test]
-    fn pads_or_refuses() {
-        assert_eq!(pad_fixed(b"ab", 4, "f").unwrap(), b"ab  ");
-        assert_eq!(
-            pad_fixed(b"abcde", 4, "f").unwrap_err().status(),
-            Status::BufferTooSmall
-        );
     }
 }

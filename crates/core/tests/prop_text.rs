@@ -133,24 +133,4 @@ proptest! {
             }
         }
     }
-
-    #[test]
-    fn cuts_and_padding_never_split_a_character(text in cp949_text(), width in 0usize..50) {
-        for charset in [Charset::Utf8, Charset::Cp949] {
-            let bytes = text::encode(&text, charset).unwrap();
-            let end = text::char_boundary_at_most(&bytes, charset, width);
-            prop_assert!(end <= width && end <= bytes.len());
-            prop_assert!(text::decode(&bytes[..end], charset, "x").is_ok());
-            match text::pad_fixed(&bytes, width, "x") {
-                Ok(field) => {
-                    prop_assert_eq!(field.len(), width);
-                    prop_assert_eq!(&field[..bytes.len()], &*bytes);
-                }
-                Err(e) => {
-                    prop_assert!(bytes.len() > width);
-                    prop_assert_eq!(e.status(), Status::BufferTooSmall);
-                }
-            }
-        }
-    }
 }
