@@ -41,7 +41,6 @@ pub use language::*;
 pub const SMARTBILL_ABI_VERSION: u32 = 1;
 
 /// Text flag: UTF-8 (the default, no flag).
-#[allow(dead_code)] // for C callers: Rust code tests the other flags
 pub const SMARTBILL_TEXT_UTF8: u32 = 0;
 /// Text flag: the text is CP949 (what Korean systems call "EUC-KR"), in or out.
 pub const SMARTBILL_TEXT_CP949: u32 = 1;
