@@ -130,3 +130,97 @@ pub(crate) unsafe fn free<T: Castable>(handle: *mut T) {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smartbill_signup_core::status::Status;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    struct Probe {
+        _private: [u8; 0],
+    }
+
+    impl Castable for Probe {
+        type RustType = Vec<u8>;
+    }
+
+    /// A value whose drop panics, counting the drops.
+    struct Bomb(&'static AtomicUsize);
+
+    impl Drop for Bomb {
+        fn drop(&mut self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            panic!("drop");
+        }
+    }
+
+    struct BombHandle {
+        _private: [u8; 0],
+    }
+
+    impl Castable for BombHandle {
+        type RustType = Bomb;
+    }
+
+    #[test]
+    fn a_handle_goes_out_is_borrowed_and_comes_back() {
+        let mut raw: *mut Probe = ptr::NonNull::dangling().as_ptr();
+        // SAFETY: `raw` is a local pointer variable, valid for writes.
+        let out = unsafe { BoxOut::new(&mut raw, "out") }.unwrap();
+        out.set(b"abc".to_vec());
+        assert!(!raw.is_null());
+        // SAFETY: `raw` was just made by `BoxOut::set` and is not shared.
+        unsafe { borrow_mut(raw, "h") }.unwrap().push(b'd');
+        // SAFETY: as above; the mutable borrow has ended.
+        assert_eq!(unsafe { borrow(raw, "h") }.unwrap(), b"abcd");
+        // SAFETY: as above.
+        assert_eq!(unsafe { borrow_optional(raw) }.unwrap(), b"abcd");
+        // SAFETY: `raw` is live and not used after this.
+        unsafe { free(raw) };
+    }
+
+    #[test]
+    fn the_out_pointer_is_null_until_set() {
+        let mut raw: *mut Probe = ptr::NonNull::dangling().as_ptr();
+        // SAFETY: `raw` is a local pointer variable, valid for writes.
+        let taken = unsafe { BoxOut::new(&mut raw, "out") }.is_ok();
+        // A failure after taking it: never set.
+        assert!(taken && raw.is_null());
+    }
+
+    #[test]
+    fn null_is_refused_naming_the_argument_or_ignored() {
+        // SAFETY: NULL is never dereferenced.
+        let e = match unsafe { BoxOut::<Probe>::new(ptr::null_mut(), "out") } {
+            Ok(_) => panic!("a NULL out pointer was taken"),
+            Err(e) => e,
+        };
+        assert_eq!((e.status(), e.field()), (Status::NullArgument, Some("out")));
+        // SAFETY: NULL is never dereferenced.
+        let e = unsafe { borrow::<Probe>(ptr::null(), "form") }.unwrap_err();
+        assert_eq!(
+            (e.status(), e.field()),
+            (Status::NullArgument, Some("form"))
+        );
+        // SAFETY: NULL is never dereferenced.
+        let e = unsafe { borrow_mut::<Probe>(ptr::null_mut(), "options") }.unwrap_err();
+        assert_eq!(e.field(), Some("options"));
+        // SAFETY: NULL is never dereferenced.
+        assert!(unsafe { borrow_optional::<Probe>(ptr::null()) }.is_none());
+        // SAFETY: NULL is accepted and does nothing.
+        unsafe { free::<Probe>(ptr::null_mut()) };
+    }
+
+    #[test]
+    fn a_panicking_drop_stays_inside_free() {
+        static DROPS: AtomicUsize = AtomicUsize::new(0);
+        let mut raw: *mut BombHandle = ptr::null_mut();
+        // SAFETY: `raw` is a local pointer variable, valid for writes.
+        let out = unsafe { BoxOut::new(&mut raw, "out") }.unwrap();
+        out.set(Bomb(&DROPS));
+        // SAFETY: `raw` is live and not used after this.
+        unsafe { free(raw) };
+        assert_eq!(DROPS.load(Ordering::SeqCst), 1);
+    }
+}
