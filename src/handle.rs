@@ -77,9 +77,8 @@ pub(crate) unsafe fn borrow<'a, T: Castable>(
     handle: *const T,
     name: &str,
 ) -> Result<&'a T::RustType> {
-    // SAFETY: the caller promises `handle` is NULL or a live handle of type
-    // `T`, which `BoxOut::set` made by casting a `Box<T::RustType>`, so the
-    // cast back points to an initialised, aligned `T::RustType`.
+    // SAFETY: our caller makes exactly the promise `borrow_optional` needs
+    // (its contract is this function's).
     unsafe { borrow_optional(handle) }.ok_or_else(|| null_argument(name))
 }
 
