@@ -2,7 +2,7 @@
 // native library; these methods carry numbers to it and answers back.
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Runtime.InteropServices;
 
 namespace SmartbillSignup
 {
@@ -13,10 +13,6 @@ namespace SmartbillSignup
     /// are not UTF-8, such as CP949 Hangul, are BRN_FORMAT too).</summary>
     public static class Brn
     {
-        // The batch separator. NUL rather than a newline: numbers read from
-        // a file may end in "\n", which is whitespace inside a number.
-        private const byte Separator = 0;
-
         /// <summary>Checks the number and returns its 10 digits ("1248100998").</summary>
         public static string Validate(string number) { return Validate(Arg(number)); }
 
@@ -50,59 +46,132 @@ namespace SmartbillSignup
 
         /// <summary>Whether each number is valid, in order, checked in one
         /// native call.</summary>
-        public static bool[] AreValid(IEnumerable<string> numbers)
+        public static bool[] AreValid(IEnumerable<string> numbers) { return Valid(Statuses(numbers)); }
+
+        /// <summary>As <see cref="AreValid(IEnumerable{string})"/>, for
+        /// UTF-8 bytes (any byte, NUL included, may be in a number).</summary>
+        public static bool[] AreValid(IEnumerable<byte[]> numbers) { return Valid(Statuses(numbers)); }
+
+        /// <summary>The status name of each number ("OK", "BRN_CHECKSUM",
+        /// ...), in order, checked as by <see cref="AreValid(IEnumerable{string})"/>.</summary>
+        public static string[] CheckAll(IEnumerable<string> numbers) { return Names(Statuses(numbers)); }
+
+        /// <summary>As <see cref="CheckAll(IEnumerable{string})"/>, for UTF-8 bytes.</summary>
+        public static string[] CheckAll(IEnumerable<byte[]> numbers) { return Names(Statuses(numbers)); }
+
+        private static bool[] Valid(int[] statuses)
         {
-            int[] statuses = Statuses(numbers);
             var valid = new bool[statuses.Length];
             for (int i = 0; i < statuses.Length; i++) valid[i] = statuses[i] == Utf8.Ok;
             return valid;
         }
 
-        /// <summary>The status name of each number ("OK", "BRN_CHECKSUM",
-        /// ...), in order, checked as by <see cref="AreValid"/>.</summary>
-        public static string[] CheckAll(IEnumerable<string> numbers)
+        private static string[] Names(int[] statuses)
         {
-            int[] statuses = Statuses(numbers);
             var names = new string[statuses.Length];
             for (int i = 0; i < statuses.Length; i++) names[i] = Errors.StatusName(statuses[i]);
             return names;
         }
 
+        // Every number's UTF-8 bytes, one after another in one buffer, with
+        // each one's length: an ASCII string (the usual number) is copied
+        // char by char, anything else goes through Utf8.Encode.
         private static int[] Statuses(IEnumerable<string> numbers)
         {
             if (numbers == null) throw new ArgumentNullException("numbers");
-            Library.EnsureLoaded();
-            var items = new List<byte[]>();
-            foreach (string number in numbers)
+            IList<string> list = numbers as IList<string> ?? new List<string>(numbers);
+            int count = list.Count;
+            long chars = 0;
+            for (int i = 0; i < count; i++)
             {
-                if (number == null) throw new ArgumentNullException("numbers", "numbers[" + items.Count + "] is null");
-                items.Add(Utf8.Encode(number));
+                string number = list[i];
+                if (number == null) throw new ArgumentNullException("numbers", "numbers[" + i + "] is null");
+                chars += number.Length;
             }
-            var statuses = new int[items.Count];
-            // An item holding the separator (never a valid number) is checked
-            // on its own so that it cannot split in two; the rest go together.
-            var batched = new List<int>(items.Count);
-            var data = new MemoryStream();
-            for (int i = 0; i < items.Count; i++)
+            var data = new byte[Math.Max(1, Size(chars))]; // grows only for text that is not ASCII
+            var lengths = new IntPtr[count];
+            int used = 0;
+            for (int i = 0; i < count; i++)
             {
-                if (Array.IndexOf(items[i], Separator) >= 0)
+                string number = list[i];
+                int n = number.Length, start = used;
+                int c = 0;
+                for (; c < n; c++)
                 {
-                    statuses[i] = Native.smartbill_brn_check(items[i], Utf8.Len(items[i]));
-                    continue;
+                    char ch = number[c];
+                    if (ch >= 0x80) break;
+                    data[used++] = (byte)ch;
                 }
-                data.Write(items[i], 0, items[i].Length);
-                data.WriteByte(Separator); // every item ended, so an empty last item is kept
-                batched.Add(i);
+                if (c < n)
+                {
+                    byte[] bytes = Utf8.Encode(number);
+                    used = start;
+                    long needed = (long)used + bytes.Length + (chars - n);
+                    if (needed > data.Length) Array.Resize(ref data, Size(Math.Max(needed, Math.Min(2L * data.Length, int.MaxValue))));
+                    Buffer.BlockCopy(bytes, 0, data, used, bytes.Length);
+                    used += bytes.Length;
+                }
+                chars -= n;
+                lengths[i] = new IntPtr(used - start);
             }
-            if (batched.Count == 0) return statuses;
-            var batchStatuses = new int[batched.Count];
-            UIntPtr count;
-            byte[] bytes = data.ToArray();
-            Errors.Check(Native.smartbill_brn_check_many(bytes, Utf8.Len(bytes), Separator, batchStatuses,
-                                                         new UIntPtr((uint)batchStatuses.Length), out count));
-            if (count.ToUInt64() != (ulong)batched.Count)
-                throw new InvalidOperationException("smartbill_brn_check_many saw " + count + " numbers, " + batched.Count + " were sent");
-            for (int j = 0; j < batched.Count; j++) statuses[batched[j]] = batchStatuses[j];
+            return CheckArray(data, lengths);
+        }
+
+        private static int[] Statuses(IEnumerable<byte[]> numbers)
+        {
+            if (numbers == null) throw new ArgumentNullException("numbers");
+            IList<byte[]> list = numbers as IList<byte[]> ?? new List<byte[]>(numbers);
+            int count = list.Count;
+            long total = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (list[i] == null) throw new ArgumentNullException("numbers", "numbers[" + i + "] is null");
+                total += list[i].Length;
+            }
+            var data = new byte[Math.Max(1, Size(total))];
+            var lengths = new IntPtr[count];
+            int used = 0;
+            for (int i = 0; i < count; i++)
+            {
+                byte[] number = list[i];
+                Buffer.BlockCopy(number, 0, data, used, number.Length);
+                used += number.Length;
+                lengths[i] = new IntPtr(number.Length);
+            }
+            return CheckArray(data, lengths);
+        }
+
+        private static int Size(long bytes)
+        {
+            if (bytes > int.MaxValue) throw new ArgumentException("the numbers hold more than 2 GiB of text", "numbers");
+            return (int)bytes;
+        }
+
+        // One smartbill_brn_check_array call: the address of each number in
+        // the pinned buffer and its length; no separator, so any byte may
+        // be in a number.
+        private static int[] CheckArray(byte[] data, IntPtr[] lengths)
+        {
+            int count = lengths.Length;
+            var statuses = new int[count];
+            if (count == 0) return statuses;
+            Library.EnsureLoaded();
+            var items = new IntPtr[count];
+            GCHandle pin = GCHandle.Alloc(data, GCHandleType.Pinned);
+            try
+            {
+                IntPtr at = pin.AddrOfPinnedObject();
+                for (int i = 0; i < count; i++)
+                {
+                    items[i] = at;
+                    at = IntPtr.Add(at, (int)lengths[i]);
+                }
+                Errors.Check(Native.smartbill_brn_check_array(items, lengths, new UIntPtr((uint)count), statuses));
+            }
+            finally
+            {
+                pin.Free();
+            }
             return statuses;
         }
 
