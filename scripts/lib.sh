@@ -142,7 +142,7 @@ sb_build_release() {
 # (and CI's fresh one) reuses it.
 FUZZ_CARGO_FUZZ_VERSION=0.13.2
 # shellcheck disable=SC2034 # used by the scripts that source this file
-FUZZ_TARGETS=(brn callback form cp949)
+FUZZ_TARGETS=(brn brn_array callback form cp949)
 # cargo-fuzz's default build (optimized, debug assertions and overflow
 # checks on) without a sanitizer: the library is safe Rust but for the thin
 # C ABI layer, whose writes the targets check with canary-guarded buffers,

@@ -3,11 +3,19 @@
 //! entry point to.
 
 use smartbill_signup_core::status::Status;
+use std::borrow::Cow;
 
 /// The 10 digits of a valid number, or the first rule the input breaks.
 pub fn check(input: &[u8]) -> Result<[u8; 10], Status> {
-    // Bytes that are not UTF-8 are not digits in any encoding.
-    let text = std::str::from_utf8(trim_bytes(input)).map_err(|_| Status::BrnFormat)?;
+    // The bytes are read one way as a whole: as UTF-8 when they are UTF-8,
+    // else as CP949 (a COBOL field), where `C2 85` is a Hangul syllable, not
+    // U+0085. Surrounding whitespace is Unicode White_Space either way
+    // (CP949 holds U+3000, `A1 A1`); what is not ASCII is not a digit.
+    let decoded = match std::str::from_utf8(input) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => encoding_rs::EUC_KR.decode_without_bom_handling(input).0,
+    };
+    let text = decoded.trim_matches(char::is_whitespace);
     let mut digits = Vec::new();
     for c in text.chars() {
         match c {
@@ -30,39 +38,6 @@ pub fn check(input: &[u8]) -> Result<[u8; 10], Status> {
         return Err(Status::BrnChecksum);
     }
     Ok(d.map(|v| v + b'0'))
-}
-
-/// The ideographic space U+3000 in CP949, the one whitespace character a
-/// CP949 field (COBOL) can hold beyond ASCII.
-const CP949_IDEOGRAPHIC_SPACE: &[u8] = b"\xA1\xA1";
-
-/// A number's bytes without surrounding whitespace: Unicode White_Space
-/// characters in UTF-8, and the ideographic space in CP949 (the number's
-/// encoding is not declared).
-fn trim_bytes(mut bytes: &[u8]) -> &[u8] {
-    let is_space = |b: &[u8]| {
-        b == CP949_IDEOGRAPHIC_SPACE
-            || std::str::from_utf8(b).is_ok_and(|s| s.chars().all(char::is_whitespace))
-    };
-    'front: while !bytes.is_empty() {
-        for width in 1..=4.min(bytes.len()) {
-            if is_space(&bytes[..width]) {
-                bytes = &bytes[width..];
-                continue 'front;
-            }
-        }
-        break;
-    }
-    'back: while !bytes.is_empty() {
-        for width in 1..=4.min(bytes.len()) {
-            if is_space(&bytes[bytes.len() - width..]) {
-                bytes = &bytes[..bytes.len() - width];
-                continue 'back;
-            }
-        }
-        break;
-    }
-    bytes
 }
 
 /// The kind name of a valid number, from its type code (digits 4 and 5).
