@@ -1,6 +1,8 @@
 package kr.smartbill.signup;
 
-import java.io.ByteArrayOutputStream;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,9 +27,6 @@ import java.util.Objects;
  * Byte-array overloads take UTF-8 bytes, e.g. a field read from a file.
  */
 public final class Brn {
-    /** The batch separator: NUL, which no valid number holds (a newline is whitespace inside a number). */
-    private static final byte SEPARATOR = 0;
-
     private Brn() {}
 
     /** Checks the number and returns its 10 digits. */
@@ -84,17 +83,22 @@ public final class Brn {
 
     /** Whether each number is valid, in order, checked in one native call. */
     public static boolean[] areValid(List<String> numbers) {
-        int[] statuses = statuses(numbers);
-        boolean[] valid = new boolean[statuses.length];
-        for (int i = 0; i < statuses.length; i++) {
-            valid[i] = statuses[i] == Abi.SMARTBILL_OK;
-        }
-        return valid;
+        return valid(statuses(numbers));
     }
 
-    /** The status name of each number ("OK", "BRN_CHECKSUM", ...), in order, checked as by {@link #areValid}. */
+    /** As {@link #areValid(List)}, for UTF-8 bytes (any byte, NUL included, may be in a number). */
+    public static boolean[] areValid(byte[][] numbers) {
+        return valid(checkArray(numbers));
+    }
+
+    /** The status name of each number ("OK", "BRN_CHECKSUM", ...), in order, checked as by {@link #areValid(List)}. */
     public static String[] checkAll(List<String> numbers) {
         return names(statuses(numbers));
+    }
+
+    /** As {@link #checkAll(List)}, for UTF-8 bytes. */
+    public static String[] checkAll(byte[][] numbers) {
+        return names(checkArray(numbers));
     }
 
     /**
@@ -105,7 +109,7 @@ public final class Brn {
      */
     public static String[] checkMany(byte[] data, byte separator) {
         Objects.requireNonNull(data, "data");
-        return names(checkBatch(data, separator, -1));
+        return names(manyStatuses(data, separator));
     }
 
     /**
@@ -139,81 +143,109 @@ public final class Brn {
         return names;
     }
 
+    private static boolean[] valid(int[] statuses) {
+        boolean[] valid = new boolean[statuses.length];
+        for (int i = 0; i < statuses.length; i++) {
+            valid[i] = statuses[i] == Abi.SMARTBILL_OK;
+        }
+        return valid;
+    }
+
     private static int[] statuses(List<String> numbers) {
         Objects.requireNonNull(numbers, "numbers");
-        int count = numbers.size();
-        if (count == 0) {
-            return new int[0];
+        byte[][] items = new byte[numbers.size()][];
+        int i = 0;
+        for (String number : numbers) { // one pass, whatever the list's kind
+            items[i] = Text.utf8(Objects.requireNonNull(number, "numbers[" + i + "]"));
+            i++;
         }
-        byte[][] items = new byte[count][];
-        boolean holdsSeparator = false;
-        for (int i = 0; i < count; i++) {
-            String item = Objects.requireNonNull(numbers.get(i), "numbers[" + i + "]");
-            items[i] = Text.utf8(item);
-            holdsSeparator |= item.indexOf('\0') >= 0;
-        }
-        if (!holdsSeparator) {
-            return checkBatch(join(items, 0, count, null), SEPARATOR, count);
-        }
-        // Rare: an item holding NUL (never a valid number) would split in
-        // two, so those are checked one by one and the rest in one batch.
+        return checkArray(items);
+    }
+
+    /**
+     * One smartbill_brn_check_array call: one native block holds each
+     * number's address, its length and then the numbers' bytes, one after
+     * another; no separator, so any byte may be in a number.
+     */
+    private static int[] checkArray(byte[][] items) {
+        Objects.requireNonNull(items, "numbers");
+        int count = items.length;
         int[] statuses = new int[count];
-        boolean[] alone = new boolean[count];
-        int plain = 0;
+        long total = 0;
         for (int i = 0; i < count; i++) {
-            alone[i] = indexOf(items[i], SEPARATOR) >= 0;
-            if (alone[i]) {
-                statuses[i] = Abi.smartbill_brn_check(items[i], Text.length(items[i]));
-            } else {
-                plain++;
-            }
+            total += Objects.requireNonNull(items[i], "numbers[" + i + "]").length;
         }
-        if (plain > 0) {
-            int[] batch = checkBatch(join(items, 0, count, alone), SEPARATOR, plain);
-            for (int i = 0, j = 0; i < count; i++) {
-                if (!alone[i]) {
-                    statuses[i] = batch[j++];
+        if (count == 0) {
+            return statuses;
+        }
+        // size_t and ptrdiff_t are as wide as a pointer on every platform the library runs on.
+        int word = Native.POINTER_SIZE;
+        long lengthsAt = (long) count * word;
+        long dataAt = 2 * lengthsAt;
+        try (Memory block = new Memory(dataAt + Math.max(total, 1))) {
+            long address = Pointer.nativeValue(block) + dataAt;
+            if (word == 8) {
+                long[] addresses = new long[count];
+                long[] lengths = new long[count];
+                for (int i = 0; i < count; i++) {
+                    addresses[i] = address;
+                    lengths[i] = items[i].length;
+                    address += items[i].length;
                 }
+                block.write(0, addresses, 0, count);
+                block.write(lengthsAt, lengths, 0, count);
+            } else {
+                int[] addresses = new int[count];
+                int[] lengths = new int[count];
+                for (int i = 0; i < count; i++) {
+                    addresses[i] = (int) address;
+                    lengths[i] = items[i].length;
+                    address += items[i].length;
+                }
+                block.write(0, addresses, 0, count);
+                block.write(lengthsAt, lengths, 0, count);
+            }
+            writeJoined(block, dataAt, items);
+            int status = Abi.smartbill_brn_check_array(block, block.share(lengthsAt), Sizes.size(count), statuses);
+            if (status != Abi.SMARTBILL_OK) {
+                throw SmartbillException.fromLastError(status);
             }
         }
         return statuses;
     }
 
-    /** Every item not skipped, each ended by the separator (so an empty last item counts). */
-    private static byte[] join(byte[][] items, int from, int to, boolean[] skip) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(12 * (to - from));
-        for (int i = from; i < to; i++) {
-            if (skip == null || !skip[i]) {
-                out.write(items[i], 0, items[i].length);
-                out.write(SEPARATOR);
+    /** The items' bytes one after another from {@code at}, gathered into few native writes. */
+    private static void writeJoined(Memory block, long at, byte[][] items) {
+        byte[] chunk = new byte[(int) Math.min(Math.max(block.size() - at, 1), 64 * 1024)];
+        int used = 0;
+        for (byte[] item : items) {
+            if (used + item.length > chunk.length) {
+                block.write(at, chunk, 0, used);
+                at += used;
+                used = 0;
+            }
+            if (item.length > chunk.length) {
+                block.write(at, item, 0, item.length);
+                at += item.length;
+            } else {
+                System.arraycopy(item, 0, chunk, used, item.length);
+                used += item.length;
             }
         }
-        return out.toByteArray();
+        block.write(at, chunk, 0, used);
     }
 
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Checks a batch; expected is the item count the caller sent, or -1 to ask the library. */
-    private static int[] checkBatch(byte[] data, byte separator, int expected) {
+    /** Checks the separated items of data: counts them first, then checks them. */
+    private static int[] manyStatuses(byte[] data, byte separator) {
         long[] count = new long[1];
-        int[] statuses = new int[Math.max(expected, 0)];
-        int status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(statuses.length), count);
-        if (status == Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL && expected < 0) {
-            statuses = new int[(int) count[0]];
+        int[] statuses = new int[0];
+        int status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(0), count);
+        if (status == Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL) {
+            statuses = new int[Math.toIntExact(count[0])];
             status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(statuses.length), count);
         }
         if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
-        }
-        if (expected >= 0 && count[0] != expected) {
-            throw new IllegalStateException("smartbill_brn_check_many saw " + count[0] + " numbers, " + expected + " were sent");
         }
         return statuses;
     }
