@@ -3,6 +3,7 @@ package kr.smartbill.signup;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -151,30 +152,86 @@ public final class Brn {
         return valid;
     }
 
+    /**
+     * Every number's UTF-8 bytes one after another, and each one's length:
+     * an ASCII string (the usual number) is copied char by char, anything
+     * else goes through {@link Text#utf8}.
+     */
     private static int[] statuses(List<String> numbers) {
         Objects.requireNonNull(numbers, "numbers");
-        byte[][] items = new byte[numbers.size()][];
-        int i = 0;
-        for (String number : numbers) { // one pass, whatever the list's kind
-            items[i] = Text.utf8(Objects.requireNonNull(number, "numbers[" + i + "]"));
-            i++;
+        String[] texts = numbers.toArray(new String[0]); // one pass, whatever the list's kind
+        long chars = 0;
+        for (int i = 0; i < texts.length; i++) {
+            chars += Objects.requireNonNull(texts[i], "numbers[" + i + "]").length();
         }
-        return checkArray(items);
+        // Room for every char as one byte; grows only for text that is not ASCII.
+        byte[] data = new byte[size(chars)];
+        long[] lengths = new long[texts.length];
+        int used = 0;
+        for (int k = 0; k < texts.length; k++) {
+            String text = texts[k];
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                data[used + i] = (byte) c;
+                i++;
+            }
+            chars -= n;
+            int length = n;
+            if (i < n) {
+                // Not ASCII: its UTF-8 bytes, keeping room for the rest (data.length - used >= chars).
+                byte[] utf8 = Text.utf8(text);
+                length = utf8.length;
+                long needed = (long) used + length + chars;
+                if (needed > data.length) {
+                    data = Arrays.copyOf(data, size(Math.max(needed, Math.min(2L * data.length, Integer.MAX_VALUE - 8))));
+                }
+                System.arraycopy(utf8, 0, data, used, length);
+            }
+            lengths[k] = length;
+            used += length;
+        }
+        return checkArray(data, used, lengths);
+    }
+
+    /** The numbers' bytes one after another, and each one's length. */
+    private static int[] checkArray(byte[][] numbers) {
+        Objects.requireNonNull(numbers, "numbers");
+        long total = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            total += Objects.requireNonNull(numbers[i], "numbers[" + i + "]").length;
+        }
+        byte[] data = new byte[size(total)];
+        long[] lengths = new long[numbers.length];
+        int used = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            System.arraycopy(numbers[i], 0, data, used, numbers[i].length);
+            lengths[i] = numbers[i].length;
+            used += numbers[i].length;
+        }
+        return checkArray(data, used, lengths);
+    }
+
+    private static int size(long bytes) {
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the numbers hold more than 2 GiB of text");
+        }
+        return (int) bytes;
     }
 
     /**
      * One smartbill_brn_check_array call: one native block holds each
-     * number's address, its length and then the numbers' bytes, one after
-     * another; no separator, so any byte may be in a number.
+     * number's address, its length and then the numbers' bytes (the first
+     * {@code used} of {@code data}); no separator, so any byte may be in a
+     * number.
      */
-    private static int[] checkArray(byte[][] items) {
-        Objects.requireNonNull(items, "numbers");
-        int count = items.length;
+    private static int[] checkArray(byte[] data, int used, long[] lengths) {
+        int count = lengths.length;
         int[] statuses = new int[count];
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            total += Objects.requireNonNull(items[i], "numbers[" + i + "]").length;
-        }
         if (count == 0) {
             return statuses;
         }
@@ -182,57 +239,61 @@ public final class Brn {
         int word = Native.POINTER_SIZE;
         long lengthsAt = (long) count * word;
         long dataAt = 2 * lengthsAt;
-        try (Memory block = new Memory(dataAt + Math.max(total, 1))) {
+        long size = dataAt + Math.max(used, 1);
+        Memory block = size > KEPT_BYTES ? new Memory(size) : kept(size);
+        try {
             long address = Pointer.nativeValue(block) + dataAt;
             if (word == 8) {
                 long[] addresses = new long[count];
-                long[] lengths = new long[count];
                 for (int i = 0; i < count; i++) {
                     addresses[i] = address;
-                    lengths[i] = items[i].length;
-                    address += items[i].length;
+                    address += lengths[i];
                 }
                 block.write(0, addresses, 0, count);
                 block.write(lengthsAt, lengths, 0, count);
             } else {
                 int[] addresses = new int[count];
-                int[] lengths = new int[count];
+                int[] narrow = new int[count];
                 for (int i = 0; i < count; i++) {
                     addresses[i] = (int) address;
-                    lengths[i] = items[i].length;
-                    address += items[i].length;
+                    narrow[i] = (int) lengths[i];
+                    address += lengths[i];
                 }
                 block.write(0, addresses, 0, count);
-                block.write(lengthsAt, lengths, 0, count);
+                block.write(lengthsAt, narrow, 0, count);
             }
-            writeJoined(block, dataAt, items);
+            block.write(dataAt, data, 0, used);
             int status = Abi.smartbill_brn_check_array(block, block.share(lengthsAt), Sizes.size(count), statuses);
             if (status != Abi.SMARTBILL_OK) {
                 throw SmartbillException.fromLastError(status);
+            }
+        } finally {
+            if (size > KEPT_BYTES) {
+                block.close();
             }
         }
         return statuses;
     }
 
-    /** The items' bytes one after another from {@code at}, gathered into few native writes. */
-    private static void writeJoined(Memory block, long at, byte[][] items) {
-        byte[] chunk = new byte[(int) Math.min(Math.max(block.size() - at, 1), 64 * 1024)];
-        int used = 0;
-        for (byte[] item : items) {
-            if (used + item.length > chunk.length) {
-                block.write(at, chunk, 0, used);
-                at += used;
-                used = 0;
+    /**
+     * A thread keeps its native block for its next batch of up to
+     * {@link #KEPT_BYTES} bytes (about 9,000 numbers): allocating and
+     * freeing native memory would cost a small batch more than checking
+     * it. A block left by a thread that ends is freed with it.
+     */
+    private static final int KEPT_BYTES = 256 * 1024;
+    private static final ThreadLocal<Memory> KEPT = new ThreadLocal<>();
+
+    private static Memory kept(long size) {
+        Memory block = KEPT.get();
+        if (block == null || block.size() < size) {
+            if (block != null) {
+                block.close();
             }
-            if (item.length > chunk.length) {
-                block.write(at, item, 0, item.length);
-                at += item.length;
-            } else {
-                System.arraycopy(item, 0, chunk, used, item.length);
-                used += item.length;
-            }
+            block = new Memory(block == null ? size : Math.min(KEPT_BYTES, Math.max(size, 2 * block.size())));
+            KEPT.set(block);
         }
-        block.write(at, chunk, 0, used);
+        return block;
     }
 
     /** Checks the separated items of data: counts them first, then checks them. */
