@@ -3,19 +3,11 @@
 //! entry point to.
 
 use smartbill_signup_core::status::Status;
-use std::borrow::Cow;
 
 /// The 10 digits of a valid number, or the first rule the input breaks.
 pub fn check(input: &[u8]) -> Result<[u8; 10], Status> {
-    // The bytes are read one way as a whole: as UTF-8 when they are UTF-8,
-    // else as CP949 (a COBOL field), where `C2 85` is a Hangul syllable, not
-    // U+0085. Surrounding whitespace is Unicode White_Space either way
-    // (CP949 holds U+3000, `A1 A1`); what is not ASCII is not a digit.
-    let decoded = match std::str::from_utf8(input) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => encoding_rs::EUC_KR.decode_without_bom_handling(input).0,
-    };
-    let text = decoded.trim_matches(char::is_whitespace);
+    // Bytes that are not UTF-8 are not digits in any encoding.
+    let text = std::str::from_utf8(trim_bytes(input)).map_err(|_| Status::BrnFormat)?;
     let mut digits = Vec::new();
     for c in text.chars() {
         match c {
@@ -38,6 +30,37 @@ pub fn check(input: &[u8]) -> Result<[u8; 10], Status> {
         return Err(Status::BrnChecksum);
     }
     Ok(d.map(|v| v + b'0'))
+}
+
+/// A number's bytes without surrounding whitespace, as documented: bytes
+/// that are valid UTF-8 lose Unicode White_Space; any other bytes are CP949
+/// as a whole, and lose ASCII whitespace and the ideographic space A1 A1
+/// (never a mix: a UTF-8 U+3000 in CP949 bytes is not whitespace).
+fn trim_bytes(bytes: &[u8]) -> &[u8] {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.trim_matches(char::is_whitespace).as_bytes();
+    }
+    let space = |b: &u8| b.is_ascii() && char::from(*b).is_whitespace();
+    let mut b = bytes;
+    loop {
+        if b.first().is_some_and(space) {
+            b = &b[1..];
+        } else if b.starts_with(b"\xA1\xA1") {
+            b = &b[2..];
+        } else {
+            break;
+        }
+    }
+    loop {
+        if b.last().is_some_and(space) {
+            b = &b[..b.len() - 1];
+        } else if b.ends_with(b"\xA1\xA1") {
+            b = &b[..b.len() - 2];
+        } else {
+            break;
+        }
+    }
+    b
 }
 
 /// The kind name of a valid number, from its type code (digits 4 and 5).
