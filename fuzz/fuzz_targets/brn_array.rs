@@ -111,9 +111,8 @@ fn items(mut data: &[u8], nul_terminated: bool) -> Vec<Item> {
 fuzz_target!(|input: &[u8]| {
     let [flags, data @ ..] = input else {
         // count 0 reads and writes nothing: every pointer may be NULL.
-        let code = unsafe {
-            abi::smartbill_brn_check_array(ptr::null(), ptr::null(), 0, ptr::null_mut())
-        };
+        let code =
+            unsafe { abi::smartbill_brn_check_array(ptr::null(), ptr::null(), 0, ptr::null_mut()) };
         documented(code, &[Status::Ok], "smartbill_brn_check_array (count 0)");
         return;
     };
