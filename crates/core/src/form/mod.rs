@@ -575,12 +575,14 @@ mod tests {
     #[test]
     fn failures_from_outside_the_form_are_remembered() {
         let mut form = demo();
-        let null = || Error::new(
+        let null = || {
+            Error::new(
                 Status::NullArgument,
                 Message::NullArgument {
                     name: "value".to_string(),
                 },
-            );
+            )
+        };
         let _ = form.remember_set_failure(Some(b" pComName "), null());
         assert_eq!(form.validate().unwrap_err().status(), Status::NullArgument);
         form.set("pComName", "x").unwrap();
