@@ -6,11 +6,12 @@
 #   dist/java/    the jar (natives for linux-x86-64, win32-x86-64, win32-x86), -sources, -javadoc, the pom
 #   dist/csharp/  SmartbillSignup.<version>.nupkg (lib/netstandard2.0, lib/net45, runtimes/*/native, build/)
 #   dist/c/       the Linux tar.gz and the two Windows zips (header, copybook, libraries, pkg-config)
+#   dist/cli/     the command-line tool: a Linux tar.gz, smartbill-signup.exe in a zip per Windows target
 #   dist/SHA256SUMS
 # Without the Windows DLLs it packages Linux only and says so; with
 # SMARTBILL_DIST_WINDOWS=require it fails instead. The same inputs give the
 # same files. Installs what it needs; safe to run again.
-# Usage: bash scripts/dist.sh [python] [java] [csharp] [c]    (default: all)
+# Usage: bash scripts/dist.sh [python] [java] [csharp] [c] [cli]    (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -19,11 +20,12 @@ source scripts/dist/python.sh
 source scripts/dist/java.sh
 source scripts/dist/csharp.sh
 source scripts/dist/c.sh
+source scripts/dist/cli.sh
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(python java csharp c)
+[ ${#parts[@]} -gt 0 ] || parts=(python java csharp c cli)
 for part in "${parts[@]}"; do
-    case "$part" in python | java | csharp | c) ;; *) dist_die "unknown part '$part' (python, java, csharp, c)" ;; esac
+    case "$part" in python | java | csharp | c | cli) ;; *) dist_die "unknown part '$part' (python, java, csharp, c, cli)" ;; esac
 done
 
 dist_prepare

@@ -136,6 +136,25 @@ sb_build_release() {
     echo "   done in $(($(date +%s) - start)) s: $SB_RELEASE_DIR"
 }
 
+# The command-line tool for Linux, built like the release library (glibc
+# 2.17, zig as linker), for dist/cli: $SB_RELEASE_DIR/smartbill-signup.
+sb_build_release_cli() {
+    ensure_zigbuild
+    local start heartbeat rc=0
+    start=$(date +%s)
+    echo "== release smartbill-signup for Linux (glibc $SB_GLIBC; cargo zigbuild --release): minutes the first time"
+    sb_heartbeat "$start" "the release command-line tool" &
+    heartbeat=$!
+    (cd "$SB_ROOT" && CARGO_ZIGBUILD_PYTHON_PATH="$SB_ZIG_VENV/bin/python" \
+        CARGO_ZIGBUILD_CACHE_DIR="$SB_CACHE/cargo-zigbuild" ZIG_GLOBAL_CACHE_DIR="$SB_CACHE/zig" \
+        cargo zigbuild --release --locked --quiet --target "$SB_LINUX_TRIPLE.$SB_GLIBC" \
+        -p smartbill-signup-cli --bin smartbill-signup) || rc=$?
+    kill "$heartbeat" 2>/dev/null || true
+    wait "$heartbeat" 2>/dev/null || true
+    [ "$rc" -eq 0 ] || return "$rc"
+    echo "   done in $(($(date +%s) - start)) s: $SB_RELEASE_DIR/smartbill-signup"
+}
+
 # Fuzzing (fuzz/, see fuzz/README.md): cargo-fuzz drives libFuzzer. Its
 # instrumentation flags are stable, but cargo-fuzz needs RUSTC_BOOTSTRAP=1
 # on a stable toolchain. The build is kept outside the clone, so every clone

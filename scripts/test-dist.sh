@@ -165,10 +165,26 @@ test_c() {
     "$WORK/example-unpacked" | tail -n 1
 }
 
+test_cli() {
+    step "cli: the Linux tarball's smartbill-signup, unpacked, run as a support engineer would"
+    local name="smartbill-signup-$VERSION-cli-linux-x86_64" rc=0 got want
+    mkdir -p "$WORK/cli"
+    tar -C "$WORK/cli" -xzf "$DIST/cli/$name.tar.gz"
+    local tool="$WORK/cli/$name/bin/smartbill-signup"
+    "$tool" --version | grep -qx "smartbill-signup $VERSION" || { echo "FAIL --version"; return 1; }
+    echo "ok   smartbill-signup --version says $VERSION"
+    got=$(printf '124-81-00998\n123-45-67890\n' | "$tool" brn check --format json - 2>&1) || rc=$?
+    [ "$rc" -eq 1 ] || { echo "FAIL brn check exited $rc, not 1 (an invalid number): $got"; return 1; }
+    # The packaged tool answers exactly as the debug build of the same sources.
+    want=$(printf '124-81-00998\n123-45-67890\n' | "$SB_DEBUG_DIR/smartbill-signup" brn check --format json - 2>&1) || true
+    [ "$got" = "$want" ] || { echo "FAIL the packaged tool and the debug build disagree:"; diff <(echo "$want") <(echo "$got"); return 1; }
+    echo "ok   brn check: exit 1, the same JSON Lines as the debug build"
+}
+
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(layout python java csharp c)
+[ ${#parts[@]} -gt 0 ] || parts=(layout python java csharp c cli)
 for part in "${parts[@]}"; do
-    case "$part" in layout | python | java | csharp | c) "test_$part" ;; *)
+    case "$part" in layout | python | java | csharp | c | cli) "test_$part" ;; *)
         echo "test-dist: unknown part '$part'" >&2
         exit 2
         ;;

@@ -325,6 +325,23 @@ for run in "${EXAMPLE_RUNS[@]}"; do
     [ "$(cat "$REF/$run.rc")" = "$want" ] || die "the Linux reference run of $run ended with $(cat "$REF/$run.rc"), not $want"
 done
 
+# run_tool <dir> <exe> <runner...>: the command-line tool as a support
+# engineer runs it (a CP949 fixed-width vendor file, numbers on stdin, a
+# callback file with Hangul and redactions), plus a probe of the stand-in.
+TOOL_RUNS=(tool-brn-fixed tool-brn-stdin tool-callback-parse)
+run_tool() {
+    local dir=$1 exe=$2
+    shift 2
+    capture "$dir/tool-brn-fixed" "$@" "$exe" brn check examples/cobol/fixtures/vendors.dat --fixed 9:14 --encoding cp949 </dev/null
+    printf '124-81-00998\n123-45-67890\n' | capture "$dir/tool-brn-stdin" "$@" "$exe" brn check --format json -
+    capture "$dir/tool-callback-parse" "$@" "$exe" callback parse examples/cobol/fixtures/callback.json </dev/null
+    start_standin
+    capture "$dir/tool-probe" "$@" "$exe" probe "$SMARTBILL_STANDIN_URL" --timeout 10 --proxy off </dev/null
+    stop_standin
+}
+run_tool "$REF" target/debug/smartbill-signup env
+[ "$(cat "$REF/tool-probe.rc")" = 0 ] || die "the Linux reference probe of the stand-in failed: $(cat "$REF/tool-probe.out" "$REF/tool-probe.err")"
+
 declare -A COUNTS
 for arch in x86_64 i686; do
     dir=$OUT/$arch
@@ -334,7 +351,7 @@ for arch in x86_64 i686; do
     i686) wine=wine32 machine=x86 image_base=___ImageBase ;;
     esac
     step "$arch: $DLLS/$arch/smartbill_signup.dll under $([ "$arch" = x86_64 ] && echo 64 || echo 32)-bit Wine"
-    for f in smartbill_signup.dll libsmartbill_signup.dll.a smartbill_signup.lib smartbill_signup.def; do
+    for f in smartbill_signup.dll libsmartbill_signup.dll.a smartbill_signup.lib smartbill_signup.def smartbill-signup.exe; do
         [ -f "$DLLS/$arch/$f" ] || die "$DLLS/$arch/$f is missing (run scripts/build-windows.sh)"
     done
     check_dll "$arch" "$DLLS/$arch"
@@ -386,6 +403,16 @@ for arch in x86_64 i686; do
     if cmp -s "$REF/signup.html" "$dir/signup.html"; then pass "$arch: build_page wrote the same page, byte for byte"; else fail "$arch: build_page wrote a different page"; fi
     for name in "${EXAMPLE_RUNS[@]}"; do compare "$arch, lld-link + smartbill_signup.lib" "$REF" "$dir/msvclib" "$name"; done
     if cmp -s "$REF/signup.html" "$dir/msvclib/signup.html"; then pass "$arch, lld-link + smartbill_signup.lib: the same page"; else fail "$arch, lld-link + smartbill_signup.lib: build_page wrote a different page"; fi
+    # The command-line tool: the same answers as the Linux build, and a probe
+    # of the stand-in that reaches it.
+    cp "$DLLS/$arch/smartbill-signup.exe" "$dir/"
+    run_tool "$dir" "$dir/smartbill-signup.exe" "$wine"
+    for name in "${TOOL_RUNS[@]}"; do compare "$arch, smartbill-signup.exe" "$REF" "$dir" "$name"; done
+    if [ "$(cat "$dir/tool-probe.rc")" = 0 ] && grep -q "reachable: the server answered" "$dir/tool-probe.out"; then
+        pass "$arch, smartbill-signup.exe: probe reached the stand-in ($(grep -m1 "reachable: the server answered" "$dir/tool-probe.out" | sed "s/^ *//"))"
+    else
+        fail "$arch, smartbill-signup.exe: probe of the stand-in failed (exit $(cat "$dir/tool-probe.rc")): $(cat "$dir/tool-probe.out" "$dir/tool-probe.err" | head -5)"
+    fi
     count=0
     while read -r n; do count=$((count + n)); done < <(sed -n 's/^test_[a-z_]*: \([0-9]*\) passed, 0 failed$/\1/p' "$dir"/test_*.out)
     COUNTS[$arch]=$count

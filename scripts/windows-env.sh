@@ -219,3 +219,33 @@ PY
     exec {lock}>&-
     echo "   $target: done in $(($(date +%s) - start)) s; $out/smartbill_signup.dll $(stat -c %s "$out/smartbill_signup.dll") bytes"
 }
+
+# Builds the command-line tool smartbill-signup.exe for Rust target $1
+# (release profile, std rebuilt, the same cached target directory as the
+# DLL) and copies it into $2.
+sb_build_cli() {
+    local target=$1 out=$2 start exe
+    sb_target_env "$target"
+    sb_ensure_startup_objects "$target"
+    mkdir -p "$out"
+    local lock
+    exec {lock}>"$SB_TARGET_ROOT/.lock"
+    if ! flock -n "$lock"; then
+        echo "== $target: waiting for another Windows build using $SB_TARGET_ROOT"
+        flock "$lock"
+    fi
+    start=$(date +%s)
+    echo "== $target: smartbill-signup.exe, cargo build --release (cold: several minutes more; then seconds)"
+    sb_heartbeat "$start" "$target smartbill-signup.exe" &
+    local heartbeat=$! rc=0
+    sb_rust "$SB_CARGO" build --locked -p smartbill-signup-cli --bin smartbill-signup --release --target "$target" \
+        -Zbuild-std=std,panic_unwind --target-dir "$SB_TARGET_ROOT" --quiet || rc=$?
+    kill "$heartbeat" 2>/dev/null || true
+    wait "$heartbeat" 2>/dev/null || true
+    [ "$rc" -eq 0 ] || die "cargo build of smartbill-signup.exe for $target failed (exit $rc)"
+    exe="$SB_TARGET_ROOT/$target/release/smartbill-signup.exe"
+    [ -f "$exe" ] || die "cargo made no $exe"
+    cp -p "$exe" "$out/smartbill-signup.exe"
+    exec {lock}>&-
+    echo "   $target: done in $(($(date +%s) - start)) s; $out/smartbill-signup.exe $(stat -c %s "$out/smartbill-signup.exe") bytes"
+}

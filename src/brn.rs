@@ -166,11 +166,10 @@ pub unsafe extern "C" fn smartbill_brn_check_array(
             return Ok(());
         }
         if count > isize::MAX as usize / std::mem::size_of::<*const c_char>() {
-            return Err(Error::new(
-                Status::InvalidArgument,
-                Message::CountTooLarge { count },
-            )
-            .with_field("count"));
+            return Err(
+                Error::new(Status::InvalidArgument, Message::CountTooLarge { count })
+                    .with_field("count"),
+            );
         }
         if items.is_null() {
             return Err(super::args::null_argument("items"));

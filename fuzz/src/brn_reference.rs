@@ -32,37 +32,35 @@ pub fn check(input: &[u8]) -> Result<[u8; 10], Status> {
     Ok(d.map(|v| v + b'0'))
 }
 
-/// The ideographic space U+3000 in CP949, the one whitespace character a
-/// CP949 field (COBOL) can hold beyond ASCII.
-const CP949_IDEOGRAPHIC_SPACE: &[u8] = b"\xA1\xA1";
-
-/// A number's bytes without surrounding whitespace: Unicode White_Space
-/// characters in UTF-8, and the ideographic space in CP949 (the number's
-/// encoding is not declared).
-fn trim_bytes(mut bytes: &[u8]) -> &[u8] {
-    let is_space = |b: &[u8]| {
-        b == CP949_IDEOGRAPHIC_SPACE
-            || std::str::from_utf8(b).is_ok_and(|s| s.chars().all(char::is_whitespace))
-    };
-    'front: while !bytes.is_empty() {
-        for width in 1..=4.min(bytes.len()) {
-            if is_space(&bytes[..width]) {
-                bytes = &bytes[width..];
-                continue 'front;
-            }
-        }
-        break;
+/// A number's bytes without surrounding whitespace, as documented: bytes
+/// that are valid UTF-8 lose Unicode White_Space; any other bytes are CP949
+/// as a whole, and lose ASCII whitespace and the ideographic space A1 A1
+/// (never a mix: a UTF-8 U+3000 in CP949 bytes is not whitespace).
+fn trim_bytes(bytes: &[u8]) -> &[u8] {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.trim_matches(char::is_whitespace).as_bytes();
     }
-    'back: while !bytes.is_empty() {
-        for width in 1..=4.min(bytes.len()) {
-            if is_space(&bytes[bytes.len() - width..]) {
-                bytes = &bytes[..bytes.len() - width];
-                continue 'back;
-            }
+    let space = |b: &u8| b.is_ascii() && char::from(*b).is_whitespace();
+    let mut b = bytes;
+    loop {
+        if b.first().is_some_and(space) {
+            b = &b[1..];
+        } else if b.starts_with(b"\xA1\xA1") {
+            b = &b[2..];
+        } else {
+            break;
         }
-        break;
     }
-    bytes
+    loop {
+        if b.last().is_some_and(space) {
+            b = &b[..b.len() - 1];
+        } else if b.ends_with(b"\xA1\xA1") {
+            b = &b[..b.len() - 2];
+        } else {
+            break;
+        }
+    }
+    b
 }
 
 /// The kind name of a valid number, from its type code (digits 4 and 5).

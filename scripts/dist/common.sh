@@ -35,7 +35,7 @@ dist_prepare() {
         dist_die "$LINUX_SO has no SONAME $SB_SONAME"
     local missing=()
     for dir in "$WIN64_DIR" "$WIN32_DIR"; do
-        for f in smartbill_signup.dll libsmartbill_signup.dll.a smartbill_signup.lib smartbill_signup.def; do
+        for f in smartbill_signup.dll libsmartbill_signup.dll.a smartbill_signup.lib smartbill_signup.def smartbill-signup.exe; do
             [ -f "$dir/$f" ] || missing+=("$dir/$f")
         done
     done

@@ -160,6 +160,33 @@ def main() -> int:
                   "include/smartbill_signup.h", "include/SMARTBILL.cpy", "README.md", "LICENSE-MIT", "LICENSE-APACHE"):
             check(f"{zname}/{f}" in content, f"c {suffix}: {f}")
 
+    # CLI: the Linux tarball (glibc 2.17) and smartbill-signup.exe in a zip per Windows target.
+    name = f"smartbill-signup-{version}-cli-linux-x86_64"
+    with tarfile.open(dist / "cli" / f"{name}.tar.gz") as tar:
+        members = {m.name: m for m in tar.getmembers()}
+        tool = members.get(f"{name}/bin/smartbill-signup")
+        check(tool is not None and tool.isfile() and bool(tool.mode & 0o111), "cli linux: bin/smartbill-signup, executable")
+        for f in ("README.md", "LICENSE-MIT", "LICENSE-APACHE"):
+            check(f"{name}/{f}" in members, f"cli linux: {f}")
+        if tool is not None:
+            data = tar.extractfile(tool).read()  # type: ignore[union-attr]
+            versions = set(re.findall(rb"GLIBC_2\.(\d+)", data))
+            newest = max((int(v) for v in versions), default=0)
+            check(newest <= 17, f"cli linux: needs glibc 2.{newest} at most 2.17")
+    for arch, suffix in (("x64", "x86_64"), ("x86", "x86")):
+        zname = f"smartbill-signup-{version}-cli-windows-{suffix}"
+        zip_path = dist / "cli" / f"{zname}.zip"
+        if not win:
+            check(not zip_path.exists(), f"cli: {zip_path.name} left out (no Windows build)")
+            continue
+        content = zip_files(zip_path)
+        exe = content.get(f"{zname}/smartbill-signup.exe", b"")
+        check(exe == (win[arch] / "smartbill-signup.exe").read_bytes(), f"cli {suffix}: smartbill-signup.exe is the {arch} build")
+        machine = {"x64": b"PE\0\0\x64\x86", "x86": b"PE\0\0\x4c\x01"}[arch]
+        check(machine in exe[:1024], f"cli {suffix}: a PE executable for {arch}")
+        for f in ("README.md", "LICENSE-MIT", "LICENSE-APACHE"):
+            check(f"{zname}/{f}" in content, f"cli {suffix}: {f}")
+
     print(f"dist layout: {len(failures)} failed" if failures else "dist layout: all passed")
     return 1 if failures else 0
 
