@@ -161,6 +161,14 @@ namespace SmartbillSignup.Tests
                 Assert.Throws(expected, () => Brn.Validate(text), "string");
                 Assert.True(!Brn.IsValid(text), "IsValid(string)");
             }
+            string korean = c.Str("message_ko");
+            if (korean != null)
+            {
+                SmartbillException ko = null;
+                LanguageTests.InKorean(() => ko = Assert.Throws(expected, () => Brn.Validate(input), "Korean"));
+                Assert.Equal(korean, ko.Message, "message_ko");
+                Assert.Equal(null, ko.Field, "field in Korean");
+            }
         }
 
         // A batch vector is a separated list; the wrapper takes the list.

@@ -15,6 +15,18 @@ pub(crate) fn prepare(path: &Path) -> Result<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A network path is refused before it is touched: a share that does not
+    // answer would otherwise hold the caller for the system's SMB timeout.
+    if let Some(kind) = network_location(path, &dir) {
+        return Err(Error::new(
+            Status::StoreNetworkPath,
+            Message::StoreOnNetworkShare {
+                path: path.display().to_string(),
+                kind: Box::new(kind),
+            },
+        )
+        .with_field("store"));
+    }
     let dir_meta = std::fs::metadata(&dir).map_err(|e| {
         store_error(
             path,
@@ -31,16 +43,6 @@ pub(crate) fn prepare(path: &Path) -> Result<PathBuf> {
                 dir: dir.display().to_string(),
             },
         ));
-    }
-    if let Some(kind) = network_location(path, &dir) {
-        return Err(Error::new(
-            Status::StoreNetworkPath,
-            Message::StoreOnNetworkShare {
-                path: path.display().to_string(),
-                kind: Box::new(kind),
-            },
-        )
-        .with_field("store"));
     }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(store_error(path, Message::StoreIsDirectory {})),

@@ -23,6 +23,7 @@ class BrnVectorsTest {
     void everyCaseMatches() {
         List<JsonObject> cases = Vectors.list(V, "cases");
         assertTrue(cases.size() >= 40);
+        int korean = 0;
         for (JsonObject c : cases) {
             byte[] input = Vectors.input(c);
             String expected = Vectors.str(c, "status");
@@ -38,6 +39,14 @@ class BrnVectorsTest {
                 assertFalse(e.getDetail().isEmpty(), note);
                 assertEquals(expected, assertThrows(SmartbillException.class, () -> Brn.format(input)).getStatusName());
                 assertEquals(expected, assertThrows(SmartbillException.class, () -> Brn.kind(input)).getStatusName());
+                if (c.has("message_ko")) {
+                    SmartbillException ko = Vectors.inKorean(() -> assertThrows(SmartbillException.class, () -> Brn.validate(input), note));
+                    assertEquals(Vectors.str(c, "message_ko"), ko.getDetail(), note);
+                    assertEquals(expected + ": " + Vectors.str(c, "message_ko"), ko.getMessage(), note);
+                    assertEquals(expected, ko.getStatusName(), note);
+                    assertEquals(null, ko.getField(), note);
+                    korean++;
+                }
             }
             if (!c.has("input_hex")) {
                 String text = Vectors.str(c, "input");
@@ -45,6 +54,7 @@ class BrnVectorsTest {
                 assertEquals(expected.equals("OK"), Brn.isValid(text), note);
             }
         }
+        assertTrue(korean >= 1, "cases with message_ko");
     }
 
     @Test
