@@ -60,6 +60,32 @@ def brn(seen):
     return [i for i in items]
 
 
+def brn_array(seen):
+    """Seeds for fuzz_targets/brn_array.rs: a flags byte, then each item as
+    a head byte (top 2 bits: how it is passed; low 6 bits: its length) and
+    its bytes."""
+    vectors = json.loads((VECTORS / "brn.json").read_text())
+
+    def encode(items, modes=None):
+        out = b""
+        for i, item in enumerate(items):
+            item = item[:63]
+            mode = modes[i % len(modes)] if modes else 0
+            out += bytes([mode << 6 | len(item)]) + item
+        return out
+
+    for case in vectors["array"]:
+        items = [raw(item) for item in case["items"]]
+        write("brn_array", b"\x00" + encode(items), seen)
+        write("brn_array", b"\x01" + encode(items), seen)
+        write("brn_array", b"\x00" + encode(items, [0, 1, 2, 3]), seen)
+    items = [raw(c) for c in vectors["cases"] if raw(c) is not None]
+    for start in range(0, len(items), 8):
+        write("brn_array", b"\x00" + encode(items[start:start + 8]), seen)
+        write("brn_array", b"\x00" + encode(items[start:start + 8], [1, 0]), seen)
+    write("brn_array", b"", seen)
+
+
 def callback(seen):
     vectors = json.loads((VECTORS / "callback.json").read_text())
     bodies = []
@@ -122,6 +148,7 @@ def cp949(texts, seen):
 def main():
     seen = set()
     texts = brn(seen) + callback(seen) + form(seen)
+    brn_array(seen)
     cp949(texts, seen)
     for target in sorted(p.name for p in SEEDS.iterdir()):
         print(target, len(list((SEEDS / target).iterdir())))

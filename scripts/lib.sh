@@ -83,16 +83,38 @@ ensure_zigbuild() {
     fi
 }
 
+# Cargo decides that a crate is fresh by comparing file times with its last
+# build. With build output shared by every clone (the build directory, the
+# Windows and fuzz targets), a clone whose sources are older than another
+# clone's last build would silently get that build. So each shared output
+# keeps a stamp of the sources it last built (their content, not their
+# times); when this clone's differ, their times are renewed and cargo
+# rebuilds this project's crates (never the dependencies).
+# $1: the stamp file (one per profile and target in a shared directory).
+sb_sources_for() {
+    local stamp=$1 sum
+    sum=$(cd "$SB_ROOT" && git ls-files -z --cached --others --exclude-standard -- \
+        Cargo.toml Cargo.lock build.rs build src crates include fuzz/Cargo.toml fuzz/src fuzz/fuzz_targets |
+        xargs -0 sha256sum 2>/dev/null | sha256sum | cut -c1-64)
+    [ "$(cat "$stamp" 2>/dev/null)" = "$sum" ] && return 0
+    (cd "$SB_ROOT" && git ls-files -z --cached --others --exclude-standard -- \
+        Cargo.toml build.rs build src crates include fuzz/src fuzz/fuzz_targets | xargs -0 touch)
+    mkdir -p "$(dirname "$stamp")"
+    echo "$sum" >"$stamp"
+}
+
 # The debug build every test suite uses: the library, the workspace's
 # programs and the examples (the stand-in), in one cargo invocation that
 # resolves features as `cargo test` does, so no two builds invalidate each
 # other's library. A no-op when fresh.
 SB_DEBUG_BUILD=(build --workspace --lib --bins --examples)
 sb_build_debug() {
+    sb_sources_for "$CARGO_BUILD_BUILD_DIR/.sources-debug"
     (cd "$SB_ROOT" && cargo "${SB_DEBUG_BUILD[@]}" --quiet)
 }
 # The same, naming each crate it compiles (the first build takes minutes).
 sb_build_debug_showing_progress() {
+    sb_sources_for "$CARGO_BUILD_BUILD_DIR/.sources-debug"
     (cd "$SB_ROOT" && cargo "${SB_DEBUG_BUILD[@]}")
 }
 
@@ -117,6 +139,7 @@ sb_build_release() {
         return 1
     fi
     ensure_zigbuild
+    sb_sources_for "$CARGO_BUILD_BUILD_DIR/.sources-release-linux"
     local start heartbeat rc=0
     start=$(date +%s)
     echo "== release library for Linux (glibc $SB_GLIBC; cargo zigbuild --release): the first build compiles"
@@ -140,6 +163,7 @@ sb_build_release() {
 # 2.17, zig as linker), for dist/cli: $SB_RELEASE_DIR/smartbill-signup.
 sb_build_release_cli() {
     ensure_zigbuild
+    sb_sources_for "$CARGO_BUILD_BUILD_DIR/.sources-release-linux"
     local start heartbeat rc=0
     start=$(date +%s)
     echo "== release smartbill-signup for Linux (glibc $SB_GLIBC; cargo zigbuild --release): minutes the first time"
@@ -161,7 +185,7 @@ sb_build_release_cli() {
 # (and CI's fresh one) reuses it.
 FUZZ_CARGO_FUZZ_VERSION=0.13.2
 # shellcheck disable=SC2034 # used by the scripts that source this file
-FUZZ_TARGETS=(brn callback form cp949)
+FUZZ_TARGETS=(brn brn_array callback form cp949)
 # cargo-fuzz's default build (optimized, debug assertions and overflow
 # checks on) without a sanitizer: the library is safe Rust but for the thin
 # C ABI layer, whose writes the targets check with canary-guarded buffers,
@@ -195,6 +219,7 @@ cargo_fuzz() {
         # The fuzz build keeps its intermediate files there too, not in the
         # main workspace's shared build directory.
         export CARGO_BUILD_BUILD_DIR="$CARGO_TARGET_DIR"
+        [ "$command" = build ] && sb_sources_for "$CARGO_TARGET_DIR/.sources-fuzz"
         cargo fuzz "$command" "${FUZZ_BUILD_FLAGS[@]}" "$@"
     )
 }

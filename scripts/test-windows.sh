@@ -328,11 +328,13 @@ done
 # run_tool <dir> <exe> <runner...>: the command-line tool as a support
 # engineer runs it (a CP949 fixed-width vendor file, numbers on stdin, a
 # callback file with Hangul and redactions), plus a probe of the stand-in.
-TOOL_RUNS=(tool-brn-fixed tool-brn-stdin tool-callback-parse)
+TOOL_RUNS=(tool-brn-fixed tool-brn-ko tool-brn-stdin tool-callback-parse)
 run_tool() {
     local dir=$1 exe=$2
     shift 2
     capture "$dir/tool-brn-fixed" "$@" "$exe" brn check examples/cobol/fixtures/vendors.dat --fixed 9:14 --encoding cp949 </dev/null
+    # Korean messages and verdicts (--lang ko), written as UTF-8 into a file.
+    capture "$dir/tool-brn-ko" "$@" "$exe" --lang ko brn check examples/cobol/fixtures/vendors.dat --fixed 9:14 --encoding cp949 </dev/null
     printf '124-81-00998\n123-45-67890\n' | capture "$dir/tool-brn-stdin" "$@" "$exe" brn check --format json -
     capture "$dir/tool-callback-parse" "$@" "$exe" callback parse examples/cobol/fixtures/callback.json </dev/null
     start_standin

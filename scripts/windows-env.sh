@@ -169,6 +169,7 @@ sb_build_dll() {
         flock "$lock"
     fi
     json="$SB_TARGET_ROOT/.messages-$target.json"
+    sb_sources_for "$SB_TARGET_ROOT/.sources-$target"
     start=$(date +%s)
     echo "== $target: cargo build --release (cold, with std and every dependency: about 11 minutes on 2 cores; then seconds)"
     # Cargo prints a line per crate it compiles; the heartbeat covers the long
@@ -234,6 +235,7 @@ sb_build_cli() {
         echo "== $target: waiting for another Windows build using $SB_TARGET_ROOT"
         flock "$lock"
     fi
+    sb_sources_for "$SB_TARGET_ROOT/.sources-$target"
     start=$(date +%s)
     echo "== $target: smartbill-signup.exe, cargo build --release (cold: several minutes more; then seconds)"
     sb_heartbeat "$start" "$target smartbill-signup.exe" &

@@ -13,6 +13,7 @@ use std::ffi::{c_char, CStr};
 /// # Safety
 /// `ptr` must be NULL, or point to `len` readable bytes (or to a
 /// NUL-terminated string when `len < 0`) that outlive the call.
+#[inline]
 pub(crate) unsafe fn text_in<'a>(ptr: *const c_char, len: isize, name: &str) -> Result<&'a [u8]> {
     if ptr.is_null() {
         if len == 0 {

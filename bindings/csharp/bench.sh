@@ -12,7 +12,7 @@ cd "$root"
 cargo build --quiet --release
 out="$root/target/csharp-bench"
 mkdir -p "$out"
-mcs -nologo -target:library -langversion:7.2 -warnaserror -optimize+ \
+mcs -nologo -target:library -langversion:7.2 -warnaserror -unsafe -optimize+ \
     -out:"$out/SmartbillSignup.dll" "$here"/src/SmartbillSignup/*.cs
 mcs -nologo -langversion:7.2 -warnaserror -optimize+ -r:"$out/SmartbillSignup.dll" \
     -out:"$out/BrnBench.exe" "$here"/bench/BrnBench.cs

@@ -16,7 +16,7 @@ cd "$root"
 sb_build_debug
 out="$root/target/csharp"
 mkdir -p "$out"
-mcs -nologo -target:library -langversion:7.2 -warnaserror -debug \
+mcs -nologo -target:library -langversion:7.2 -warnaserror -unsafe -debug \
     -out:"$out/SmartbillSignup.dll" "$here"/src/SmartbillSignup/*.cs
 mcs -nologo -langversion:7.2 -warnaserror -debug -r:"$out/SmartbillSignup.dll" \
     -out:"$out/SmartbillSignup.Tests.exe" "$here"/tests/*.cs

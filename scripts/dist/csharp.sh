@@ -63,7 +63,7 @@ dist_csharp() {
     # The assembly name comes from the file name: every build is SmartbillSignup.dll.
     mkdir -p "$pkg/lib/net45" "$pkg/lib/netstandard2.0" "$pkg/build" "$tmp/mscorlib"
     # CS1591: not every public member has its XML comment yet (the csproj says the same).
-    local mcs=(mcs -nologo -target:library -langversion:"$langversion" -warnaserror -nowarn:1591 -optimize+)
+    local mcs=(mcs -nologo -target:library -langversion:"$langversion" -warnaserror -nowarn:1591 -unsafe -optimize+)
 
     # .NET Framework 4.5: against Mono's 4.5 profile.
     dist_csharp_assembly_info ".NETFramework,Version=v4.5" "$tmp/AssemblyInfo.net45.cs"

@@ -1,14 +1,40 @@
 // A micro-benchmark (not a test) of the business-number calls through the
 // C# wrapper: nanoseconds per call and per number, the median of 9 rounds
 // after a warm-up round. Run with bindings/csharp/bench.sh (release library).
+// SMARTBILL_BENCH_CLOCK=thread-cpu reads the CPU time of the benchmark
+// thread (clock_gettime(CLOCK_THREAD_CPUTIME_ID), Linux) instead of wall
+// time, so that other processes on a shared, loaded machine do not count
+// while they hold the CPU (as benches/clock.rs does for the Rust benchmarks).
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using SmartbillSignup;
 
 internal static class BrnBench
 {
     private const int Rounds = 9;
+    private const int ClockThreadCpuTimeId = 3; // Linux
+    private static readonly bool ThreadCpu = Environment.GetEnvironmentVariable("SMARTBILL_BENCH_CLOCK") == "thread-cpu";
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public IntPtr Seconds;
+        public IntPtr Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGettime(int clock, out Timespec time);
+
+    // Seconds on the clock chosen.
+    private static double Now()
+    {
+        if (!ThreadCpu) return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        Timespec t;
+        if (ClockGettime(ClockThreadCpuTimeId, out t) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+        return (long)t.Seconds + (long)t.Nanoseconds * 1e-9;
+    }
 
     // Median seconds of one round of body(n).
     private static double Median(Action<int> body, int n)
@@ -17,9 +43,9 @@ internal static class BrnBench
         body(n); // warm-up: JIT, the library's first call
         for (int r = 0; r < Rounds; r++)
         {
-            var watch = Stopwatch.StartNew();
+            double start = Now();
             body(n);
-            rounds[r] = watch.Elapsed.TotalSeconds;
+            rounds[r] = Now() - start;
         }
         Array.Sort(rounds);
         return rounds[Rounds / 2];
@@ -37,8 +63,9 @@ internal static class BrnBench
     private static int Main()
     {
         long sink = 0;
-        Console.WriteLine("C# wrapper on {0}, CLR {1}, {2}-bit; median of {3} rounds",
-                          Type.GetType("Mono.Runtime") != null ? "Mono" : ".NET", Environment.Version, IntPtr.Size * 8, Rounds);
+        Console.WriteLine("C# wrapper on {0}, CLR {1}, {2}-bit; median of {3} rounds; clock: {4}",
+                          Type.GetType("Mono.Runtime") != null ? "Mono" : ".NET", Environment.Version, IntPtr.Size * 8, Rounds,
+                          ThreadCpu ? "CPU time of the benchmark thread" : "wall");
         double valid = Median(n => { for (int i = 0; i < n; i++) sink += Brn.IsValid("124-81-00998") ? 1 : 0; }, 1000000);
         Console.WriteLine("Brn.IsValid (valid)          {0,10:F1} ns/call", valid / 1000000 * 1e9);
         double invalid = Median(n => { for (int i = 0; i < n; i++) sink += Brn.IsValid("124-81-00997") ? 1 : 0; }, 1000000);

@@ -1,4 +1,5 @@
 // The shared business-number vectors (tests/vectors/brn.json) through Brn.
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -34,6 +35,98 @@ namespace SmartbillSignup.Tests
             {
                 Runner.Run("brn batch " + c.Str("note"), () => Batch(c));
             }
+            foreach (JsonObject c in v.Arr("array"))
+            {
+                Runner.Run("brn array " + c.Str("note"), () => ArrayCase(c));
+            }
+            Runner.Run("brn every case's bytes in one AreValid/CheckAll batch agree with single checks", () =>
+            {
+                var inputs = new List<byte[]>();
+                foreach (JsonObject c in v.Arr("cases")) inputs.Add(Runner.InputBytes(c));
+                AgreesWithSingleChecks(inputs);
+            });
+            Runner.Run("brn generated batches agree with single checks", GeneratedBatches);
+        }
+
+        // An array vector: the items as bytes, and as strings when every
+        // item is text; each status also equals the single check's.
+        private static void ArrayCase(JsonObject c)
+        {
+            var bytes = new List<byte[]>();
+            var texts = new List<string>();
+            foreach (object o in c.Arr("items"))
+            {
+                var item = (JsonObject)o;
+                bytes.Add(Runner.InputBytes(item));
+                if (texts != null && item.Str("input") != null) texts.Add(item.Str("input"));
+                else texts = null;
+            }
+            List<string> expected = c.Strings("statuses");
+            Assert.Seq(expected, Brn.CheckAll(bytes), "CheckAll(bytes)");
+            bool[] valid = Brn.AreValid(bytes);
+            Assert.Equal(expected.Count, valid.Length, "AreValid(bytes) count");
+            for (int i = 0; i < valid.Length; i++) Assert.Equal(expected[i] == "OK", valid[i], "AreValid(bytes)[" + i + "]");
+            if (texts != null)
+            {
+                Assert.Seq(expected, Brn.CheckAll(texts), "CheckAll(strings)");
+                Assert.Seq(expected, Brn.CheckAll(texts.ToArray()), "CheckAll(string[])");
+                Assert.Seq(expected, Brn.CheckAll(Lazily(texts)), "CheckAll(a lazy sequence)");
+            }
+            AgreesWithSingleChecks(bytes);
+        }
+
+        private static IEnumerable<string> Lazily(List<string> items)
+        {
+            foreach (string item in items) yield return item;
+        }
+
+        private static string Single(byte[] number)
+        {
+            return Errors.StatusName(Native.smartbill_brn_check(number, Utf8.Len(number)));
+        }
+
+        private static void AgreesWithSingleChecks(List<byte[]> inputs)
+        {
+            string[] batch = Brn.CheckAll(inputs);
+            Assert.Equal(inputs.Count, batch.Length, "one status per number");
+            for (int i = 0; i < inputs.Count; i++)
+                Assert.Equal(Single(inputs[i]), batch[i], "item " + i + " (" + Runner.ToHex(inputs[i]) + ")");
+        }
+
+        // Random strings from pieces of numbers, separators other batches
+        // use, NUL, whitespace, Hangul, other non-ASCII text and lone
+        // surrogates, in batches of every small size: the string batch (its
+        // ASCII path and its UTF-8 path, growing its buffer) gives every
+        // item the single check's status.
+        private static void GeneratedBatches()
+        {
+            string[] pieces = { "124", "81", "00998", "-", " ", "\n", "\0", "\v", "\u3000", "\u00A0", ",", "|",
+                                "\u001F", "사업자", "é", "\uD83D\uDE00", "\uD800", "\uDC00", "1", "0", "" };
+            var random = new Random(10);
+            // Small batches reuse the thread's kept arrays, growing them;
+            // the large ones (more numbers or bytes than it keeps) do not.
+            for (int round = 0; round < 304; round++)
+            {
+                int count = round < 300 ? random.Next(0, 12) : round % 2 == 0 ? 20000 : 5000;
+                var texts = new List<string>(count);
+                for (int i = 0; i < count; i++)
+                {
+                    var sb = new StringBuilder();
+                    int parts = random.Next(0, round < 300 || round % 4 != 3 ? 8 : 40);
+                    for (int p = 0; p < parts; p++) sb.Append(pieces[random.Next(pieces.Length)]);
+                    texts.Add(sb.ToString());
+                }
+                string[] batch = Brn.CheckAll(texts);
+                bool[] valid = Brn.AreValid(texts);
+                Assert.Equal(count, batch.Length, "one status per number");
+                for (int i = 0; i < count; i++)
+                {
+                    string single = Single(Utf8.Encode(texts[i]));
+                    Assert.Equal(single, batch[i], "round " + round + " item " + i);
+                    Assert.Equal(single == "OK", valid[i], "round " + round + " item " + i);
+                    Assert.Equal(single == "OK", Brn.IsValid(texts[i]), "IsValid, round " + round + " item " + i);
+                }
+            }
         }
 
         private static void Case(JsonObject c, List<string> kinds)
@@ -67,6 +160,14 @@ namespace SmartbillSignup.Tests
             {
                 Assert.Throws(expected, () => Brn.Validate(text), "string");
                 Assert.True(!Brn.IsValid(text), "IsValid(string)");
+            }
+            string korean = c.Str("message_ko");
+            if (korean != null)
+            {
+                SmartbillException ko = null;
+                LanguageTests.InKorean(() => ko = Assert.Throws(expected, () => Brn.Validate(input), "Korean"));
+                Assert.Equal(korean, ko.Message, "message_ko");
+                Assert.Equal(null, ko.Field, "field in Korean");
             }
         }
 

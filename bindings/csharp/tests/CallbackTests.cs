@@ -71,6 +71,14 @@ namespace SmartbillSignup.Tests
                     Assert.True(e.Message.Contains(part), "message " + e.Message + " lacks " + part);
                 NoSecret(e.Message, "message");
                 NoSecret(e.ToString(), "exception text");
+                string korean = c.Str("message_ko");
+                if (korean != null)
+                {
+                    SmartbillException ko = null;
+                    LanguageTests.InKorean(() => ko = Assert.Throws(expected, () => Callback.Parse(body, max), "Korean"));
+                    Assert.Equal(korean, ko.Message, "message_ko");
+                    Assert.Equal(e.Field, ko.Field, "field in Korean");
+                }
                 return;
             }
             Callback cb = Callback.Parse(body, max);

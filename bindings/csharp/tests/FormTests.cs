@@ -76,6 +76,14 @@ namespace SmartbillSignup.Tests
                     Assert.Equal(c.Str("field"), e.Field, "field");
                     foreach (string part in c.Strings("message_contains"))
                         Assert.True(e.Message.Contains(part), "message " + e.Message + " lacks " + part);
+                    string korean = c.Str("message_ko");
+                    if (korean != null)
+                    {
+                        SmartbillException ko = null;
+                        LanguageTests.InKorean(() => ko = Assert.Throws(expected, form.Validate, "Validate in Korean"));
+                        Assert.Equal(korean, ko.Message, "message_ko");
+                        Assert.Equal(c.Str("field"), ko.Field, "field in Korean");
+                    }
                     Assert.Equal(c.Str("field"), Assert.Throws(expected, () => form.Html(), "Html").Field, "Html field");
                     Assert.Throws(expected, () => form.HtmlBytes(), "HtmlBytes");
                     Assert.Throws(expected, () => form.Urlencoded(), "Urlencoded");

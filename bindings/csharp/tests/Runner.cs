@@ -132,6 +132,7 @@ namespace SmartbillSignup.Tests
             BrnTests.RunAll();
             FormTests.RunAll();
             CallbackTests.RunAll();
+            LanguageTests.RunAll();
             WrapperTests.RunAll();
             HttpTests.RunAll();
             ReceiverTests.RunAll();

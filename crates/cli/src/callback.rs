@@ -9,7 +9,7 @@ use smartbill_signup_core::callback::source::{self, SourceAllowList};
 use smartbill_signup_core::callback::{self, Callback, Key, ParseOptions, Sensitivity};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::http;
-use smartbill_signup_core::Status;
+use smartbill_signup_core::{Message, Status};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -23,18 +23,20 @@ pub fn send(args: CallbackSendArgs) -> Outcome {
         Some(path) => (read_input(Some(path))?, input_name(Some(path))),
         None => (
             SAMPLE_BODY.as_bytes().to_vec(),
-            "the sample body".to_string(),
+            Message::CliSampleBody {}.to_string(),
         ),
     };
     // A body the library refuses is still sent (testing the endpoint's 400
     // is legitimate); the note says what the endpoint should answer.
     let expectation = match callback::parse(&body) {
         Ok(_) => None,
-        Err(e) => Some(format!(
-            "the library refuses this body ({}: {}): a correct endpoint answers 4xx",
-            e.status().name(),
-            e.message()
-        )),
+        Err(e) => Some(
+            Message::CliRefusedBody {
+                status: e.status().name(),
+                cause: e.message(),
+            }
+            .to_string(),
+        ),
     };
     let body_len = body.len();
     let result = http::post(
@@ -79,25 +81,33 @@ pub fn send(args: CallbackSendArgs) -> Outcome {
         serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "POST {} ({what}, {body_len} bytes)", args.url)?;
+        let posting = Message::CliPosting {
+            url: args.url.clone(),
+            what,
+            bytes: body_len,
+        };
+        writeln!(out, "{posting}")?;
         if let Some(note) = &expectation {
-            writeln!(out, "note: {note}")?;
+            writeln!(out, "{}", Message::CliNote { note: note.clone() })?;
         }
         match &result {
             Ok(r) => {
-                let content_type = r.content_type.as_deref().unwrap_or("no Content-Type");
-                writeln!(
-                    out,
-                    "HTTP {} in {} ms ({content_type})",
-                    r.status,
-                    r.elapsed.as_millis()
-                )?;
+                let content_type = match &r.content_type {
+                    Some(t) => t.clone(),
+                    None => Message::CliNoContentType {}.to_string(),
+                };
+                let answer = Message::CliHttpAnswer {
+                    status: r.status,
+                    ms: r.elapsed.as_millis() as u64,
+                    content_type,
+                };
+                writeln!(out, "{answer}")?;
                 let text = response_text(r);
                 if !text.is_empty() {
                     writeln!(out, "{}", text.trim_end())?;
                 }
                 if !r.is_success() {
-                    writeln!(out, "the endpoint did not accept the callback (not 2xx)")?;
+                    writeln!(out, "{}", Message::CliNotAccepted {})?;
                 }
             }
             Err(e) => writeln!(out, "{}: {}", e.status().name(), e.message())?,
@@ -164,7 +174,10 @@ fn fields(cb: &Callback) -> Vec<(String, String, bool)> {
         .map(|name| {
             let value = cb.get(name).unwrap_or_default();
             if !value.is_empty() && Sensitivity::of_name(name).is_hidden() {
-                let shown = format!("<redacted, {} chars>", value.chars().count());
+                let shown = Message::CliRedacted {
+                    chars: value.chars().count(),
+                }
+                .to_string();
                 (name.to_string(), shown, true)
             } else {
                 (name.to_string(), value.to_string(), false)
@@ -188,23 +201,25 @@ pub(crate) fn fields_json(cb: &Callback) -> serde_json::Value {
 pub(crate) fn write_fields(out: &mut impl Write, cb: &Callback) -> std::io::Result<()> {
     for (key, value, _) in fields(cb) {
         let unknown = if Key::lookup(&key).is_none() {
-            "  (a key the library does not know; kept)"
+            format!("  ({})", Message::CliUnknownKeyKept {})
         } else {
-            ""
+            String::new()
         };
         let value = if value.is_empty() {
-            "(empty)".to_string()
+            Message::CliEmptyValue {}.to_string()
         } else {
             term::printable(&value)
         };
         writeln!(out, "{:<14} {value}{unknown}", term::printable(&key))?;
     }
     match cb.com_regno_status() {
-        Status::Ok => writeln!(out, "COM_REGNO is a valid business number"),
+        Status::Ok => writeln!(out, "{}", Message::CliComRegnoValid {}),
         status => writeln!(
             out,
-            "COM_REGNO fails the business-number check ({}): store the callback and flag it",
-            status.name()
+            "{}",
+            Message::CliComRegnoInvalid {
+                status: status.name()
+            }
         ),
     }
 }
@@ -219,10 +234,12 @@ pub fn check_source(args: CheckSourceArgs) -> Outcome {
             .map_err(|e| Failure::input(format!("--extra: {}", e.message())))?;
     }
     let Some(address) = source::parse_address(&args.ip) else {
-        return Err(Failure::input(format!(
-            "{:?} is not an IPv4 or IPv6 address",
-            args.ip
-        )));
+        return Err(Failure::input(
+            Message::CliNotAnAddress {
+                text: format!("{:?}", args.ip),
+            }
+            .to_string(),
+        ));
     };
     let allowed = allow.allows_addr(address);
     let listed: Vec<String> = allow.addresses().iter().map(|a| a.to_string()).collect();
@@ -238,16 +255,25 @@ pub fn check_source(args: CheckSourceArgs) -> Outcome {
         writeln!(out)?;
     } else {
         let list = if listed.is_empty() {
-            "none".to_string()
+            Message::CliNoAddresses {}.to_string()
         } else {
             listed.join(", ")
         };
-        let verdict = if allowed { "allowed" } else { "NOT allowed" };
-        writeln!(
-            out,
-            "{verdict}: {address} for {} callbacks (allowed: {list})",
-            environment.name()
-        )?;
+        let (address, environment) = (address.to_string(), environment.name());
+        let verdict = if allowed {
+            Message::CliSourceAllowed {
+                address,
+                environment,
+                list,
+            }
+        } else {
+            Message::CliSourceNotAllowed {
+                address,
+                environment,
+                list,
+            }
+        };
+        writeln!(out, "{verdict}")?;
     }
     out.flush()?;
     Ok(Verdict::from_ok(allowed))
@@ -256,7 +282,7 @@ pub fn check_source(args: CheckSourceArgs) -> Outcome {
 fn input_name(path: Option<&Path>) -> String {
     match path {
         Some(p) if p != Path::new("-") => p.display().to_string(),
-        _ => "stdin".to_string(),
+        _ => Message::CliStdin {}.to_string(),
     }
 }
 
@@ -270,7 +296,7 @@ fn read_input(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
         }
         _ => std::io::stdin().lock().read_to_end(&mut data),
     };
-    result.map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
+    result.map_err(|e| crate::brn_check::cannot_read(&name, e))?;
     Ok(data)
 }
 

@@ -17,6 +17,19 @@ use std::time::Duration;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages and verdicts: ko (Korean) or en (English). Default: the
+    /// locale (LC_ALL, LC_MESSAGES, LANG: ko_KR... is Korean; on Windows, without them, the
+    /// user's display language). --help is always English.
+    #[arg(long, global = true, value_enum, value_name = "ko|en")]
+    pub lang: Option<Lang>,
+}
+
+/// `--lang`: read by `lang::choose` before parsing; declared here for
+/// `--help` and for clap to refuse other values.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Ko,
+    En,
 }
 
 #[derive(Subcommand, Debug)]

@@ -55,7 +55,12 @@ impl Failure {
         if error.kind() == io::ErrorKind::BrokenPipe {
             Failure::ClosedPipe
         } else {
-            Failure::Input(format!("cannot write the output: {error}"))
+            Failure::Input(
+                smartbill_signup_core::Message::CliCannotWrite {
+                    cause: error.to_string(),
+                }
+                .to_string(),
+            )
         }
     }
 }

@@ -13,6 +13,7 @@ mod brn_one;
 mod callback;
 mod cli;
 mod exit;
+mod lang;
 mod page;
 mod probe;
 mod proxy;
@@ -38,9 +39,13 @@ fn main() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        term::error_line(&format!(
-            "internal error (a bug in smartbill-signup, please report it): {message}{place}"
-        ));
+        term::error_line(
+            &smartbill_signup_core::Message::CliInternalError {
+                cause: message,
+                place,
+            }
+            .to_string(),
+        );
     }));
     let code = match std::panic::catch_unwind(run) {
         Ok(code) => code,
@@ -50,7 +55,9 @@ fn main() {
 }
 
 fn run() -> i32 {
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    lang::apply(lang::choose(&args));
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => return exit::clap_error(error),
     };

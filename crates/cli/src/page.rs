@@ -6,9 +6,11 @@ use crate::exit::{Failure, Outcome, Verdict};
 use crate::serve_once::{OneShot, Served};
 use crate::term;
 use smartbill_signup_core::environment::Environment;
+use smartbill_signup_core::form::Rule;
 use smartbill_signup_core::form::{SignupForm, FIELDS};
+use smartbill_signup_core::language::{self, Language};
 use smartbill_signup_core::text::Charset;
-use smartbill_signup_core::{Error, Status};
+use smartbill_signup_core::{Error, Message, Status};
 use std::io::Write;
 
 pub fn run(args: PageArgs) -> Outcome {
@@ -36,12 +38,19 @@ pub fn run(args: PageArgs) -> Outcome {
         return open(&page, &content_type, &args);
     }
     match &args.out {
-        Some(path) => std::fs::write(path, &page)
-            .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))?,
+        Some(path) => std::fs::write(path, &page).map_err(|e| {
+            Failure::input(
+                Message::CliCannotWriteFile {
+                    name: path.display().to_string(),
+                    cause: e.to_string(),
+                }
+                .to_string(),
+            )
+        })?,
         None => {
             if charset == Charset::Cp949 && term::stdout_is_terminal() {
                 return Err(Failure::input(
-                    "an EUC-KR page is not for the terminal: give --out FILE or redirect stdout",
+                    Message::CliEucKrNotForTerminal {}.to_string(),
                 ));
             }
             let mut out = term::stdout();
@@ -74,16 +83,22 @@ fn set_options(form: &mut SignupForm, args: &PageArgs) -> Result<(), Failure> {
 /// A JSON object of parameter names and values (text or numbers as
 /// written; null leaves a parameter unset).
 fn read_json(path: &std::path::Path) -> Result<Vec<(String, String)>, Failure> {
-    let shown = path.display();
-    let text =
-        std::fs::read(path).map_err(|e| Failure::input(format!("cannot read {shown}: {e}")))?;
+    let shown = path.display().to_string();
+    let text = std::fs::read(path).map_err(|e| crate::brn_check::cannot_read(&shown, e))?;
     let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
-    let json: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| Failure::input(format!("{shown} is not valid JSON: {e}")))?;
+    let json: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+        Failure::input(
+            Message::CliNotJson {
+                name: shown.clone(),
+                cause: e.to_string(),
+            }
+            .to_string(),
+        )
+    })?;
     let serde_json::Value::Object(map) = json else {
-        return Err(Failure::input(format!(
-            "{shown} must hold one JSON object of parameter names and values"
-        )));
+        return Err(Failure::input(
+            Message::CliNotJsonObject { name: shown }.to_string(),
+        ));
     };
     let mut values = Vec::new();
     for (name, value) in map {
@@ -92,10 +107,14 @@ fn read_json(path: &std::path::Path) -> Result<Vec<(String, String)>, Failure> {
             serde_json::Value::Number(n) => n.to_string(),
             serde_json::Value::Null => continue,
             other => {
-                return Err(Failure::input(format!(
-                    "{shown}: the value of {name:?} is {}, not text",
-                    kind_of(&other)
-                )))
+                return Err(Failure::input(
+                    Message::CliJsonValueNotText {
+                        name: shown,
+                        key: format!("{name:?}"),
+                        kind: Box::new(kind_of(&other)),
+                    }
+                    .to_string(),
+                ))
             }
         };
         values.push((name, text));
@@ -103,12 +122,23 @@ fn read_json(path: &std::path::Path) -> Result<Vec<(String, String)>, Failure> {
     Ok(values)
 }
 
-fn kind_of(value: &serde_json::Value) -> &'static str {
+fn kind_of(value: &serde_json::Value) -> Message {
     match value {
-        serde_json::Value::Bool(_) => "true or false",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-        _ => "not text",
+        serde_json::Value::Bool(_) => Message::CliJsonBool {},
+        serde_json::Value::Array(_) => Message::CliJsonArray {},
+        _ => Message::CliJsonObject {},
+    }
+}
+
+/// What a parameter's value must look like, in the chosen language.
+fn rule_message(rule: Rule) -> Message {
+    match rule {
+        Rule::Text => Message::CliRuleText {},
+        Rule::BusinessNumber => Message::CliRuleBusinessNumber {},
+        Rule::ZipCode => Message::CliRuleZipCode {},
+        Rule::Phone => Message::CliRulePhone {},
+        Rule::Email => Message::CliRuleEmail {},
+        Rule::YesNo => Message::CliRuleYesNo {},
     }
 }
 
@@ -124,41 +154,63 @@ fn refused(error: &Error) -> Outcome {
         .field()
         .and_then(|name| FIELDS.iter().find(|f| f.name == name))
     {
-        term::note(&format!(
-            "  {} ({}, {}): {}{}; at most {} CP949 bytes (a Hangul syllable counts 2)",
-            field.name,
-            field.label,
-            field.description,
-            if field.required { "required; " } else { "" },
-            field.rule.meaning(),
-            field.max_len
-        ));
+        // English adds the guide's description in English; Korean names the
+        // field as its messages do, 사업자번호(pComRegNo).
+        let named = match language::current() {
+            Language::English => format!("{} ({}, {})", field.name, field.label, field.description),
+            Language::Korean => format!("{}({})", field.label_arg().short_label(), field.name),
+        };
+        let hint = Message::CliFieldHint {
+            field: named,
+            required: field.required.then(|| Box::new(Message::CliRequired {})),
+            rule: Box::new(rule_message(field.rule)),
+            max: field.max_len,
+        };
+        term::note(&format!("  {hint}"));
     }
     Ok(Verdict::Problems)
 }
 
 fn open(page: &[u8], content_type: &str, args: &PageArgs) -> Outcome {
-    let server =
-        OneShot::bind().map_err(|e| Failure::input(format!("cannot listen on 127.0.0.1: {e}")))?;
+    let server = OneShot::bind().map_err(|e| {
+        Failure::input(
+            Message::CliCannotListen {
+                cause: e.to_string(),
+            }
+            .to_string(),
+        )
+    })?;
     let url = server.url.clone();
-    term::note(&format!(
-        "serving the page once at {url} (for up to {}); opening the browser",
-        crate::seconds::show(args.open_timeout)
-    ));
+    term::note(
+        &Message::CliServingPage {
+            url: url.clone(),
+            wait: crate::seconds::show(args.open_timeout),
+        }
+        .to_string(),
+    );
     if let Err(e) = webbrowser::open(&url) {
-        term::note(&format!(
-            "could not open a browser ({e}): open {url} yourself"
-        ));
+        term::note(
+            &Message::CliNoBrowser {
+                cause: e.to_string(),
+                url: url.clone(),
+            }
+            .to_string(),
+        );
     }
     match server.serve(page, content_type, args.open_timeout) {
         Ok(Served::Delivered) => {
-            term::note("the browser has the page; nothing was written to disk");
+            term::note(&Message::CliPageDelivered {}.to_string());
             Ok(Verdict::Clean)
         }
         Ok(Served::TimedOut) => {
-            term::note("no browser fetched the page in time; stopped, nothing was written to disk");
+            term::note(&Message::CliPageNotFetched {}.to_string());
             Ok(Verdict::Problems)
         }
-        Err(e) => Err(Failure::input(format!("serving the page failed: {e}"))),
+        Err(e) => Err(Failure::input(
+            Message::CliServingFailed {
+                cause: e.to_string(),
+            }
+            .to_string(),
+        )),
     }
 }

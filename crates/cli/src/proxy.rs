@@ -6,6 +6,7 @@ use crate::cli::NetworkArgs;
 use crate::exit::Failure;
 use crate::{seconds, term};
 use smartbill_signup_core::http::{Options, ProxyMode};
+use smartbill_signup_core::Message;
 
 /// The environment variable holding the proxy password.
 pub const PASSWORD_VAR: &str = "SMARTBILL_PROXY_PASSWORD";
@@ -19,7 +20,7 @@ pub fn options(network: &NetworkArgs) -> Result<Options, Failure> {
     if let Some(user) = &network.proxy_user {
         if !matches!(options.proxy, ProxyMode::Explicit { .. }) {
             return Err(Failure::input(
-                "--proxy-user needs --proxy with the proxy's URL",
+                Message::CliProxyUserNeedsProxy {}.to_string(),
             ));
         }
         let password = password(user)?;
@@ -35,15 +36,33 @@ fn password(user: &str) -> Result<String, Failure> {
     match std::env::var(PASSWORD_VAR) {
         Ok(password) => return Ok(password),
         Err(std::env::VarError::NotUnicode(_)) => {
-            return Err(Failure::input(format!("{PASSWORD_VAR} is not valid text")))
+            return Err(Failure::input(
+                Message::CliNotValidText {
+                    variable: PASSWORD_VAR,
+                }
+                .to_string(),
+            ))
         }
         Err(std::env::VarError::NotPresent) => {}
     }
     if !term::stdin_is_terminal() {
-        return Err(Failure::input(format!(
-            "--proxy-user {user}: set {PASSWORD_VAR} to the password (it is never taken from the command line)"
-        )));
+        return Err(Failure::input(
+            Message::CliSetPassword {
+                user: user.to_string(),
+                variable: PASSWORD_VAR,
+            }
+            .to_string(),
+        ));
     }
-    rpassword::prompt_password(format!("password for proxy user {user}: "))
-        .map_err(|e| Failure::input(format!("cannot read the proxy password: {e}")))
+    let prompt = Message::CliPasswordPrompt {
+        user: user.to_string(),
+    };
+    rpassword::prompt_password(prompt.to_string()).map_err(|e| {
+        Failure::input(
+            Message::CliCannotReadPassword {
+                cause: e.to_string(),
+            }
+            .to_string(),
+        )
+    })
 }

@@ -8,7 +8,7 @@ use crate::cli::ReceiveArgs;
 use crate::exit::{Failure, Outcome, Verdict};
 use crate::term;
 use smartbill_signup_core::environment::Environment;
-use smartbill_signup_core::Status;
+use smartbill_signup_core::{Message, Status};
 use smartbill_signup_receiver::{rfc3339_utc, Receiver, ReceiverOptions, Record, RecordId};
 use std::collections::HashSet;
 use std::io::Write;
@@ -33,11 +33,13 @@ pub fn run(args: ReceiveArgs) -> Outcome {
             e.field().unwrap_or("option").replace('_', "-"),
             e.message()
         )),
-        _ => Failure::input(format!(
-            "cannot start: {}: {}",
-            e.status().name(),
-            e.message()
-        )),
+        _ => Failure::input(
+            Message::CliCannotStart {
+                status: e.status().name(),
+                cause: e.message(),
+            }
+            .to_string(),
+        ),
     })?;
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&interrupted);
@@ -51,11 +53,13 @@ pub fn run(args: ReceiveArgs) -> Outcome {
     let stopped = receiver.stop(STOP_GRACE);
     let printed = result?;
     if let Err(e) = stopped {
-        term::note(&format!("stopping: {}: {}", e.status().name(), e.message()));
+        let stopping = Message::CliStopping {
+            status: e.status().name(),
+            cause: e.message(),
+        };
+        term::note(&stopping.to_string());
     }
-    term::note(&format!(
-        "{printed} callback(s) printed; the receiver stopped"
-    ));
+    term::note(&Message::CliReceiverStopped { printed }.to_string());
     Ok(Verdict::Clean)
 }
 
@@ -101,10 +105,12 @@ fn options(args: &ReceiveArgs) -> Result<ReceiverOptions, Failure> {
 /// `HOST:PORT`, `[v6]:PORT`: the two settings the receiver requires.
 fn split_listen(listen: &str) -> Result<(&str, &str), Failure> {
     let bad = || {
-        Failure::input(format!(
-            "--listen {listen:?}: write ADDRESS:PORT, e.g. 0.0.0.0:8080 (every interface) \
-             or 127.0.0.1:0 (this machine, a free port)"
-        ))
+        Failure::input(
+            Message::CliListenAddress {
+                listen: format!("{listen:?}"),
+            }
+            .to_string(),
+        )
     };
     let (host, port) = listen.rsplit_once(':').ok_or_else(bad)?;
     let host = host
@@ -128,10 +134,11 @@ fn announce(out: &mut impl Write, receiver: &Receiver, args: &ReceiveArgs) -> Re
     // A custom environment has no fixed source address; SmartBill's have one.
     if let Ok(environment) = Environment::parse(&args.env) {
         if let Some(source) = environment.callback_source() {
-            term::note(&format!(
-                "register that URL with SmartBill and allow inbound TCP port {} from {source}",
-                receiver.port()
-            ));
+            let register = Message::CliRegisterUrl {
+                port: receiver.port(),
+                source: source.to_string(),
+            };
+            term::note(&register.to_string());
         }
     }
     Ok(())
@@ -153,7 +160,13 @@ fn drain(
         && !matches!(args.idle_exit, Some(idle) if last_activity.elapsed() >= idle)
     {
         let record = receiver.next(POLL).map_err(|e| {
-            Failure::input(format!("the store: {}: {}", e.status().name(), e.message()))
+            Failure::input(
+                Message::CliStoreFailed {
+                    status: e.status().name(),
+                    cause: e.message(),
+                }
+                .to_string(),
+            )
         })?;
         let Some(record) = record else { continue };
         // Unacknowledged records come back when their lease ends: print once.
@@ -165,7 +178,13 @@ fn drain(
         printed += 1;
         if args.ack {
             receiver.ack(record.id()).map_err(|e| {
-                Failure::input(format!("acknowledging {}: {}", record.id(), e.message()))
+                Failure::input(
+                    Message::CliAckFailed {
+                        id: record.id().to_string(),
+                        cause: e.message(),
+                    }
+                    .to_string(),
+                )
             })?;
         }
     }
@@ -185,17 +204,13 @@ fn print_record(out: &mut impl Write, record: &Record, args: &ReceiveArgs) -> Re
         });
         writeln!(out, "{json}")?;
     } else {
-        let state = if args.ack {
-            "acknowledged"
+        let (id, peer) = (record.id().to_string(), record.peer().to_string());
+        let line = if args.ack {
+            Message::CliRecordAcknowledged { id, peer, received }
         } else {
-            "left for the ERP"
+            Message::CliRecordLeft { id, peer, received }
         };
-        writeln!(
-            out,
-            "\nrecord {} from {} at {received} ({state})",
-            record.id(),
-            record.peer()
-        )?;
+        writeln!(out, "\n{line}")?;
         write_fields(out, record.callback())?;
     }
     out.flush()?;

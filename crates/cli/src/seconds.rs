@@ -1,20 +1,30 @@
 //! `--timeout SECONDS` and friends: a positive number of seconds, decimals
 //! allowed (`0.5`), at most an hour.
 
+use smartbill_signup_core::Message;
 use std::time::Duration;
 
 const MAX_SECONDS: f64 = 3600.0;
 
 pub fn parse(text: &str) -> Result<Duration, String> {
-    let seconds: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    let seconds: f64 = text.trim().parse().map_err(|_| {
+        Message::CliNotSeconds {
+            text: format!("{text:?}"),
+        }
+        .to_string()
+    })?;
     if !seconds.is_finite() || seconds <= 0.0 {
-        return Err(format!("{text:?}: the time must be more than 0 seconds"));
+        return Err(Message::CliTimeNotPositive {
+            text: format!("{text:?}"),
+        }
+        .to_string());
     }
     if seconds > MAX_SECONDS {
-        return Err(format!("{text:?}: at most {MAX_SECONDS} seconds"));
+        return Err(Message::CliTimeTooLong {
+            text: format!("{text:?}"),
+            max: MAX_SECONDS as u64,
+        }
+        .to_string());
     }
     // At least a millisecond: the core's timeouts count milliseconds.
     Ok(Duration::from_secs_f64(seconds).max(Duration::from_millis(1)))

@@ -822,4 +822,292 @@ message_table! {
     CliInInput { error: Box<Message>, input: String }
         en: "{error} in \"{input}\"",
         ko: "{error} (입력 \"{input}\")";
+
+    // ---- The command-line tool's own sentences (crates/cli) ----
+
+    CliInternalError { cause: String, place: String }
+        en: "internal error (a bug in smartbill-signup, please report it): {cause}{place}",
+        ko: "내부 오류입니다(smartbill-signup의 버그이니 알려 주십시오): {cause}{place}";
+    CliCannotWrite { cause: String }
+        en: "cannot write the output: {cause}",
+        ko: "출력을 쓸 수 없습니다: {cause}";
+    CliCannotRead { name: String, cause: String }
+        en: "cannot read {name}: {cause}",
+        ko: "{name:을} 읽을 수 없습니다: {cause}";
+    CliIsDirectory { name: String }
+        en: "cannot read {name}: it is a directory",
+        ko: "{name:은} 디렉터리여서 읽을 수 없습니다";
+    CliCannotWriteFile { name: String, cause: String }
+        en: "cannot write {name}: {cause}",
+        ko: "{name}에 쓸 수 없습니다: {cause}";
+    CliStdin {}
+        en: "stdin",
+        ko: "표준 입력";
+    CliReadingTerminal {}
+        en: "reading business numbers from the terminal, one per line; end with Ctrl-D (Ctrl-Z then Enter on Windows)",
+        ko: "터미널에서 사업자등록번호를 한 줄에 하나씩 읽습니다. 끝내려면 Ctrl-D(Windows에서는 Ctrl-Z 다음 Enter)를 누르십시오";
+    CliCheckedOneLine {}
+        en: "checked 1 line",
+        ko: "1줄을 검사했습니다";
+    CliCheckedLines { lines: u64 }
+        en: "checked {lines} lines",
+        ko: "{lines}줄을 검사했습니다";
+    CliStatusCount { status: &'static str, count: u64 }
+        en: "{count} {status}",
+        ko: "{status} {count}건";
+    CliHeaderNotCounted { line: u64 }
+        en: "line {line} is a header row, not counted",
+        ko: "{line}번째 줄은 머리글 행이어서 세지 않았습니다";
+    CliProbeBadTarget { given: String }
+        en: "probe: {given} is not demo, production or an http(s) URL",
+        ko: "probe: {given:은} demo, production 또는 http(s) URL이 아닙니다";
+    CliRouteDirect {}
+        en: "direct",
+        ko: "직접 연결";
+    CliRouteProxy { proxy: String }
+        en: "through the proxy {proxy}",
+        ko: "프록시 {proxy} 경유";
+    CliRouteEnvironmentProxy { variable: &'static str }
+        en: "through the proxy in {variable} unless NO_PROXY excludes the host",
+        ko: "NO_PROXY가 호스트를 빼지 않으면 {variable}의 프록시 경유";
+    CliStepOk {}
+        en: "ok",
+        ko: "정상";
+    CliStepFailed {}
+        en: "FAILED",
+        ko: "실패";
+    CliDnsIsAddress { ip: String }
+        en: "{ip} is an address: no lookup",
+        ko: "{ip:은} 주소이므로 조회하지 않았습니다";
+    CliDnsNoAddress { host: String }
+        en: "{host} has no address",
+        ko: "{host}에 해당하는 주소가 없습니다";
+    CliDnsFailed { host: String, cause: String }
+        en: "{host} could not be resolved: {cause}",
+        ko: "{host}의 주소를 조회할 수 없습니다: {cause}";
+    CliDnsNoAnswer { host: String, wait: String }
+        en: "no answer for {host} within {wait}",
+        ko: "{wait} 안에 {host}의 주소 조회에 응답이 없습니다";
+    CliConnectNoAnswer { address: String, wait: String }
+        en: "no answer from {address} within {wait}",
+        ko: "{wait} 안에 {address}에서 응답이 없습니다";
+    CliConnectNoTimeLeft { wait: String }
+        en: "no time left within {wait}",
+        ko: "{wait} 안에 남은 시간이 없습니다";
+    CliTlsVerified {}
+        en: "handshake and certificate verified",
+        ko: "핸드셰이크와 인증서를 확인했습니다";
+    CliReachable { status: u16 }
+        en: "reachable: the server answered HTTP {status}",
+        ko: "연결됩니다: 서버가 HTTP {status} 응답을 보냈습니다";
+    CliNotReachable { status: &'static str, advice: String }
+        en: "NOT REACHABLE ({status}): {advice}",
+        ko: "연결할 수 없습니다({status}): {advice}";
+    CliReachableCount { reachable: usize, total: usize }
+        en: "{reachable} of {total} reachable",
+        ko: "{total}곳 중 {reachable}곳에 연결됩니다";
+    CliCallbackSource { environment: &'static str, ip: String }
+        en: "SmartBill's {environment} callbacks come from {ip}: allow inbound from it to your callback URL",
+        ko: "스마트빌 {environment} 환경의 콜백은 {ip}에서 옵니다: 이 주소에서 콜백 URL로 들어오는 연결을 허용하십시오";
+    CliNoCallbackSourceCustom {}
+        en: "a custom base URL has no fixed callback source address",
+        ko: "사용자 지정 기본 URL에는 고정된 콜백 출발지 주소가 없습니다";
+    CliNoCallbackSourceOther {}
+        en: "not a SmartBill environment: no callback source address",
+        ko: "스마트빌 환경이 아니므로 콜백 출발지 주소가 없습니다";
+    CliAdviceProxyConnect { at: String, port: u16 }
+        en: "the proxy at {at} port {port} did not accept the connection: check the --proxy address, or ask whether this machine may reach the proxy",
+        ko: "{at} 포트 {port}의 프록시가 연결을 받지 않았습니다: --proxy 주소를 확인하거나, 이 컴퓨터가 프록시에 연결할 수 있는지 문의하십시오";
+    CliAdviceProxyDns { host: String }
+        en: "the proxy could not resolve the host: ask whether it may reach {host}",
+        ko: "프록시가 호스트 주소를 조회하지 못했습니다: 프록시가 {host}에 연결할 수 있는지 문의하십시오";
+    CliAdviceDns { host: String }
+        en: "{host} does not resolve from this machine: check its DNS servers or ask for DNS lookups to be allowed; if this network only reaches out through a proxy, give --proxy",
+        ko: "이 컴퓨터에서 {host}의 주소를 조회할 수 없습니다: DNS 서버를 확인하거나 DNS 조회를 허용해 달라고 요청하십시오. 이 네트워크가 프록시를 거쳐서만 밖으로 나간다면 --proxy를 지정하십시오";
+    CliAdviceBlocked { port: u16, at: String, host: String, wait: String }
+        en: "outbound port {port} to {at} looks blocked (no answer within {wait}): ask for outbound TCP {port} to {host} to be opened",
+        ko: "{at:으로} 나가는 {port}번 포트가 막힌 것으로 보입니다({wait} 안에 응답이 없습니다): {host:으로} 나가는 TCP {port}번 포트를 열어 달라고 요청하십시오";
+    CliAdviceRefused { at: String, port: u16, host: String }
+        en: "the connection to {at} port {port} was refused: a firewall rejects outbound port {port}, or nothing listens there; ask for outbound TCP {port} to {host} to be opened",
+        ko: "{at} 포트 {port} 연결이 거부되었습니다: 방화벽이 나가는 {port}번 포트를 막거나 그곳에서 기다리는 서버가 없습니다. {host:으로} 나가는 TCP {port}번 포트를 열어 달라고 요청하십시오";
+    CliAdviceNoHttpAnswer { wait: String }
+        en: "connected, but no HTTP answer within {wait}: a filtering proxy or intrusion prevention system may be holding the request; try a longer --timeout, and ask whether HTTP traffic to the host is inspected",
+        ko: "연결되었지만 {wait} 안에 HTTP 응답이 없습니다: 필터링 프록시나 침입 방지 시스템이 요청을 붙잡고 있을 수 있습니다. 더 긴 --timeout으로 다시 시도하고, 호스트로 가는 HTTP 트래픽을 검사하는지 문의하십시오";
+    CliAdviceTls {}
+        en: "the TLS handshake failed: a security appliance may intercept HTTPS with a certificate this machine does not trust, or the system clock is wrong",
+        ko: "TLS 핸드셰이크가 실패했습니다: 보안 장비가 이 컴퓨터가 신뢰하지 않는 인증서로 HTTPS를 가로채고 있거나 시스템 시계가 틀렸을 수 있습니다";
+    CliAdviceProxyFailed { variable: &'static str }
+        en: "the proxy refused or failed the request: check --proxy, --proxy-user and {variable}",
+        ko: "프록시가 요청을 거부했거나 처리하지 못했습니다: --proxy, --proxy-user와 {variable:을} 확인하십시오";
+    CliAdviceProxyRefused {}
+        en: "the proxy did not accept the connection: check the proxy address and port",
+        ko: "프록시가 연결을 받지 않았습니다: 프록시 주소와 포트를 확인하십시오";
+    CliAdviceConnectFailed { host: String, port: u16 }
+        en: "the connection to {host} port {port} failed: ask for outbound TCP {port} to {host} to be opened",
+        ko: "{host} 포트 {port} 연결이 실패했습니다: {host:으로} 나가는 TCP {port}번 포트를 열어 달라고 요청하십시오";
+    CliAdviceProtocol {}
+        en: "the connection broke off or the answer was not HTTP: something between here and the server (a proxy, a filter) interferes; ask the network team what handles this traffic",
+        ko: "연결이 끊겼거나 응답이 HTTP가 아닙니다: 여기와 서버 사이의 무엇인가(프록시, 필터)가 끼어듭니다. 이 트래픽을 무엇이 처리하는지 네트워크 팀에 문의하십시오";
+    CliSampleBody {}
+        en: "the sample body",
+        ko: "예시 본문";
+    CliRefusedBody { status: &'static str, cause: String }
+        en: "the library refuses this body ({status}: {cause}): a correct endpoint answers 4xx",
+        ko: "라이브러리는 이 본문을 거부합니다({status}: {cause}): 올바른 엔드포인트는 4xx로 응답합니다";
+    CliPosting { url: String, what: String, bytes: usize }
+        en: "POST {url} ({what}, {bytes} bytes)",
+        ko: "POST {url} ({what}, {bytes}바이트)";
+    CliNote { note: String }
+        en: "note: {note}",
+        ko: "참고: {note}";
+    CliHttpAnswer { status: u16, ms: u64, content_type: String }
+        en: "HTTP {status} in {ms} ms ({content_type})",
+        ko: "{ms} ms 만에 HTTP {status} 응답({content_type})";
+    CliNoContentType {}
+        en: "no Content-Type",
+        ko: "Content-Type 헤더가 없습니다";
+    CliNotAccepted {}
+        en: "the endpoint did not accept the callback (not 2xx)",
+        ko: "엔드포인트가 콜백을 받아들이지 않았습니다(2xx가 아닙니다)";
+    CliUnknownKeyKept {}
+        en: "a key the library does not know; kept",
+        ko: "라이브러리가 모르는 키이며 그대로 두었습니다";
+    CliEmptyValue {}
+        en: "(empty)",
+        ko: "(비어 있음)";
+    CliRedacted { chars: usize }
+        en: "<redacted, {chars} chars>",
+        ko: "<가려짐, {chars}자>";
+    CliComRegnoValid {}
+        en: "COM_REGNO is a valid business number",
+        ko: "COM_REGNO는 올바른 사업자등록번호입니다";
+    CliComRegnoInvalid { status: &'static str }
+        en: "COM_REGNO fails the business-number check ({status}): store the callback and flag it",
+        ko: "COM_REGNO가 사업자등록번호 검사를 통과하지 못했습니다({status}): 콜백을 저장하고 표시해 두십시오";
+    CliNotAnAddress { text: String }
+        en: "{text} is not an IPv4 or IPv6 address",
+        ko: "{text:은} IPv4 또는 IPv6 주소가 아닙니다";
+    CliSourceAllowed { address: String, environment: &'static str, list: String }
+        en: "allowed: {address} for {environment} callbacks (allowed: {list})",
+        ko: "{environment} 콜백의 출발지 {address}: 허용됩니다(허용 주소: {list})";
+    CliSourceNotAllowed { address: String, environment: &'static str, list: String }
+        en: "NOT allowed: {address} for {environment} callbacks (allowed: {list})",
+        ko: "{environment} 콜백의 출발지 {address}: 허용되지 않습니다(허용 주소: {list})";
+    CliNoAddresses {}
+        en: "none",
+        ko: "비어 있음";
+    CliProxyUserNeedsProxy {}
+        en: "--proxy-user needs --proxy with the proxy's URL",
+        ko: "--proxy-user에는 프록시 URL을 준 --proxy가 필요합니다";
+    CliNotValidText { variable: &'static str }
+        en: "{variable} is not valid text",
+        ko: "{variable:은} 올바른 텍스트가 아닙니다";
+    CliSetPassword { user: String, variable: &'static str }
+        en: "--proxy-user {user}: set {variable} to the password (it is never taken from the command line)",
+        ko: "--proxy-user {user}: 암호를 {variable}에 설정하십시오(명령줄에서는 받지 않습니다)";
+    CliPasswordPrompt { user: String }
+        en: "password for proxy user {user}: ",
+        ko: "프록시 사용자 {user}의 암호: ";
+    CliCannotReadPassword { cause: String }
+        en: "cannot read the proxy password: {cause}",
+        ko: "프록시 암호를 읽을 수 없습니다: {cause}";
+    CliNotSeconds { text: String }
+        en: "{text} is not a number of seconds",
+        ko: "{text:은} 초 단위의 숫자가 아닙니다";
+    CliTimeNotPositive { text: String }
+        en: "{text}: the time must be more than 0 seconds",
+        ko: "{text}: 시간은 0초보다 길어야 합니다";
+    CliTimeTooLong { text: String, max: u64 }
+        en: "{text}: at most {max} seconds",
+        ko: "{text}: 최대 {max}초까지입니다";
+    CliEucKrNotForTerminal {}
+        en: "an EUC-KR page is not for the terminal: give --out FILE or redirect stdout",
+        ko: "EUC-KR 페이지는 터미널에 쓰지 않습니다: --out FILE을 주거나 표준 출력을 리디렉션하십시오";
+    CliNotJson { name: String, cause: String }
+        en: "{name} is not valid JSON: {cause}",
+        ko: "{name:은} 올바른 JSON이 아닙니다: {cause}";
+    CliNotJsonObject { name: String }
+        en: "{name} must hold one JSON object of parameter names and values",
+        ko: "{name}에는 매개변수 이름과 값으로 된 JSON 객체 하나가 있어야 합니다";
+    CliJsonBool {}
+        en: "true or false",
+        ko: "true 또는 false";
+    CliJsonArray {}
+        en: "an array",
+        ko: "배열";
+    CliJsonObject {}
+        en: "an object",
+        ko: "객체";
+    CliJsonValueNotText { name: String, key: String, kind: Box<Message> }
+        en: "{name}: the value of {key} is {kind}, not text",
+        ko: "{name}: {key}의 값이 텍스트가 아니라 {kind}입니다";
+    CliRequired {}
+        en: "required; ",
+        ko: "필수 항목, ";
+    CliFieldHint { field: String, required: Option<Box<Message>>, rule: Box<Message>, max: usize }
+        en: "{field}: {required}{rule}; at most {max} CP949 bytes (a Hangul syllable counts 2)",
+        ko: "{field}: {required}{rule}. CP949로 최대 {max}바이트입니다(한글 한 글자는 2바이트입니다)";
+    CliRuleText {}
+        en: "text CP949 can hold, on one line",
+        ko: "CP949로 나타낼 수 있는 한 줄 텍스트";
+    CliRuleBusinessNumber {}
+        en: "a valid business number, dashes allowed; sent as its 10 digits (brn_check=digits accepts any 10 digits)",
+        ko: "올바른 사업자등록번호(- 포함 가능, 10자리 숫자로 보냄; brn_check=digits이면 아무 10자리 숫자)";
+    CliRuleZipCode {}
+        en: "5 digits",
+        ko: "숫자 5자리";
+    CliRulePhone {}
+        en: "digits and dashes, e.g. 02-1111-1111",
+        ko: "숫자와 -(예: 02-1111-1111)";
+    CliRuleEmail {}
+        en: "a plausible e-mail address",
+        ko: "그럴듯한 이메일 주소";
+    CliRuleYesNo {}
+        en: "Y or N",
+        ko: "Y 또는 N";
+    CliCannotListen { cause: String }
+        en: "cannot listen on 127.0.0.1: {cause}",
+        ko: "127.0.0.1에서 연결을 기다릴 수 없습니다: {cause}";
+    CliServingPage { url: String, wait: String }
+        en: "serving the page once at {url} (for up to {wait}); opening the browser",
+        ko: "{url}에서 페이지를 한 번 제공합니다(최대 {wait}). 브라우저를 엽니다";
+    CliNoBrowser { cause: String, url: String }
+        en: "could not open a browser ({cause}): open {url} yourself",
+        ko: "브라우저를 열 수 없습니다({cause}): {url:을} 직접 여십시오";
+    CliPageDelivered {}
+        en: "the browser has the page; nothing was written to disk",
+        ko: "브라우저가 페이지를 받았습니다. 디스크에는 아무것도 쓰지 않았습니다";
+    CliPageNotFetched {}
+        en: "no browser fetched the page in time; stopped, nothing was written to disk",
+        ko: "제시간에 페이지를 가져간 브라우저가 없어 멈췄습니다. 디스크에는 아무것도 쓰지 않았습니다";
+    CliServingFailed { cause: String }
+        en: "serving the page failed: {cause}",
+        ko: "페이지를 제공하지 못했습니다: {cause}";
+    CliCannotStart { status: &'static str, cause: String }
+        en: "cannot start: {status}: {cause}",
+        ko: "시작할 수 없습니다: {status}: {cause}";
+    CliStopping { status: &'static str, cause: String }
+        en: "stopping: {status}: {cause}",
+        ko: "멈추는 중 오류: {status}: {cause}";
+    CliReceiverStopped { printed: usize }
+        en: "{printed} callback(s) printed; the receiver stopped",
+        ko: "콜백 {printed}건을 출력했고 수신기가 멈췄습니다";
+    CliListenAddress { listen: String }
+        en: "--listen {listen}: write ADDRESS:PORT, e.g. 0.0.0.0:8080 (every interface) or 127.0.0.1:0 (this machine, a free port)",
+        ko: "--listen {listen}: ADDRESS:PORT 형식으로 쓰십시오(예: 모든 인터페이스는 0.0.0.0:8080, 이 컴퓨터의 빈 포트는 127.0.0.1:0)";
+    CliRegisterUrl { port: u16, source: String }
+        en: "register that URL with SmartBill and allow inbound TCP port {port} from {source}",
+        ko: "이 URL을 스마트빌에 등록하고 {source}에서 들어오는 TCP {port}번 포트를 허용하십시오";
+    CliStoreFailed { status: &'static str, cause: String }
+        en: "the store: {status}: {cause}",
+        ko: "저장소 오류: {status}: {cause}";
+    CliAckFailed { id: String, cause: String }
+        en: "acknowledging {id}: {cause}",
+        ko: "{id} 확인 처리 중 오류: {cause}";
+    CliRecordAcknowledged { id: String, peer: String, received: String }
+        en: "record {id} from {peer} at {received} (acknowledged)",
+        ko: "레코드 {id}: {peer}에서 {received}에 받음(확인 처리됨)";
+    CliRecordLeft { id: String, peer: String, received: String }
+        en: "record {id} from {peer} at {received} (left for the ERP)",
+        ko: "레코드 {id}: {peer}에서 {received}에 받음(ERP가 가져가도록 남겨 둠)";
 }

@@ -114,7 +114,10 @@ def are_valid_brns(numbers: Iterable[TextIn]) -> List[bool]:
 def check_brns(numbers: Iterable[TextIn]) -> List[str]:
     """The status name of each number (``'OK'``, ``'BRN_CHECKSUM'``, ...),
     in order, checked as by ``are_valid_brns``."""
-    return list(map(status_name, _statuses(numbers)))
+    statuses = _statuses(numbers)
+    # Each distinct status named once (a batch holds a handful of them).
+    names = {code: status_name(code) for code in set(statuses)}
+    return list(map(names.__getitem__, statuses))
 
 
 def check_brn_lines(data: bytes, separator: bytes = b"\n") -> List[str]:

@@ -13,6 +13,7 @@ use progress::Progress;
 use reader::{extract, Field, Layout, Lines};
 use report::{Report, Summary};
 use smartbill_signup_core::Message;
+use std::fmt::Display;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
@@ -62,7 +63,7 @@ pub fn run(args: BrnCheckArgs) -> Outcome {
             Ok(None) => break,
             Err(e) => {
                 progress.finish();
-                return Err(Failure::input(format!("cannot read {name}: {e}")));
+                return Err(cannot_read(&name, e));
             }
         };
         let field = extract(line.bytes, layout);
@@ -87,6 +88,17 @@ pub fn run(args: BrnCheckArgs) -> Outcome {
         term::note(&summary.line());
     }
     Ok(Verdict::from_ok(summary.all_ok()))
+}
+
+/// `cannot read FILE: why`, in the chosen language.
+pub fn cannot_read(name: &str, cause: impl Display) -> Failure {
+    Failure::input(
+        Message::CliCannotRead {
+            name: name.to_string(),
+            cause: cause.to_string(),
+        }
+        .to_string(),
+    )
 }
 
 fn is_header(field: &Field<'_>, args: &BrnCheckArgs) -> bool {
@@ -117,13 +129,10 @@ impl Input {
             Some(p) if p == Path::new("-") => Ok(Input::stdin()),
             Some(path) => {
                 let name = path.display().to_string();
-                let file = File::open(path)
-                    .map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
+                let file = File::open(path).map_err(|e| cannot_read(&name, e))?;
                 let metadata = file.metadata().ok();
                 if metadata.as_ref().is_some_and(|m| m.is_dir()) {
-                    return Err(Failure::input(format!(
-                        "cannot read {name}: it is a directory"
-                    )));
+                    return Err(Failure::input(Message::CliIsDirectory { name }.to_string()));
                 }
                 let size = metadata.filter(|m| m.is_file()).map(|m| m.len());
                 Ok(Input {
@@ -137,12 +146,10 @@ impl Input {
 
     fn stdin() -> Input {
         if term::stdin_is_terminal() {
-            term::note(
-                "reading business numbers from the terminal, one per line; end with Ctrl-D (Ctrl-Z then Enter on Windows)",
-            );
+            term::note(&Message::CliReadingTerminal {}.to_string());
         }
         Input {
-            name: "stdin".to_string(),
+            name: Message::CliStdin {}.to_string(),
             reader: Box::new(BufReader::with_capacity(256 * 1024, io::stdin().lock())),
             size: None,
         }

@@ -3,7 +3,7 @@
 
 use super::check::Checked;
 use crate::cli::OutputFormat;
-use smartbill_signup_core::Status;
+use smartbill_signup_core::{Message, Status};
 use std::io::{self, Write};
 
 /// The statuses a business number can end in, in the status table's order.
@@ -51,16 +51,25 @@ impl Summary {
             .counts
             .iter()
             .filter(|&&(_, n)| n > 0)
-            .map(|(s, n)| format!("{n} {}", s.name()))
+            .map(|&(s, count)| {
+                Message::CliStatusCount {
+                    status: s.name(),
+                    count,
+                }
+                .to_string()
+            })
             .collect();
-        let noun = if self.lines == 1 { "line" } else { "lines" };
-        let mut text = if parts.is_empty() {
-            format!("checked {} {noun}", self.lines)
+        let mut text = if self.lines == 1 {
+            Message::CliCheckedOneLine {}.to_string()
         } else {
-            format!("checked {} {noun}: {}", self.lines, parts.join(", "))
+            Message::CliCheckedLines { lines: self.lines }.to_string()
         };
-        if let Some(header) = self.header_line {
-            text.push_str(&format!(" (line {header} is a header row, not counted)"));
+        if !parts.is_empty() {
+            text.push_str(": ");
+            text.push_str(&parts.join(", "));
+        }
+        if let Some(line) = self.header_line {
+            text.push_str(&format!(" ({})", Message::CliHeaderNotCounted { line }));
         }
         text
     }

@@ -2,7 +2,7 @@
 //! team for.
 
 use super::steps::show_duration;
-use smartbill_signup_core::Status;
+use smartbill_signup_core::{language, Message, Status};
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -28,54 +28,41 @@ pub fn sentence(c: &Context<'_>) -> String {
         None => host.to_string(),
     };
     let wait = show_duration(c.timeout);
-    match (c.status, c.step) {
-        (Status::HttpConnect | Status::HttpTimeout, "connect") if c.via_proxy => format!(
-            "the proxy at {at} port {port} did not accept the connection: check the --proxy \
-             address, or ask whether this machine may reach the proxy"
-        ),
-        (Status::HttpDns, _) if c.via_proxy => {
-            format!("the proxy could not resolve the host: ask whether it may reach {host}")
+    let message = match (c.status, c.step) {
+        (Status::HttpConnect | Status::HttpTimeout, "connect") if c.via_proxy => {
+            Message::CliAdviceProxyConnect { at, port }
         }
-        (Status::HttpDns, _) => format!(
-            "{host} does not resolve from this machine: check its DNS servers or ask for DNS \
-             lookups to be allowed; if this network only reaches out through a proxy, give --proxy"
-        ),
-        (Status::HttpTimeout, "connect") => format!(
-            "outbound port {port} to {at} looks blocked (no answer within {wait}): ask for \
-             outbound TCP {port} to {host} to be opened"
-        ),
-        (Status::HttpConnect, "connect") => format!(
-            "the connection to {at} port {port} was refused: a firewall rejects outbound port \
-             {port}, or nothing listens there; ask for outbound TCP {port} to {host} to be opened"
-        ),
-        (Status::HttpTimeout, _) => format!(
-            "connected, but no HTTP answer within {wait}: a filtering proxy or intrusion \
-             prevention system may be holding the request; try a longer --timeout, and ask \
-             whether HTTP traffic to the host is inspected"
-        ),
-        (Status::HttpTls, _) => "the TLS handshake failed: a security appliance may intercept \
-             HTTPS with a certificate this machine does not trust, or the system clock is wrong"
-            .to_string(),
-        (Status::HttpProxy, _) => format!(
-            "the proxy refused or failed the request: check --proxy, --proxy-user and \
-             {}",
-            crate::proxy::PASSWORD_VAR
-        ),
-        (Status::HttpConnect, _) if c.via_proxy => {
-            "the proxy did not accept the connection: check the proxy address and port".to_string()
-        }
-        (Status::HttpConnect, _) => format!(
-            "the connection to {host} port {port} failed: ask for outbound TCP {port} to \
-             {host} to be opened"
-        ),
-        (Status::HttpProtocol, _) => {
-            "the connection broke off or the answer was not HTTP: something between here and \
-             the server (a proxy, a filter) interferes; ask the network team what handles this \
-             traffic"
-                .to_string()
-        }
-        (other, _) => other.meaning().to_string(),
-    }
+        (Status::HttpDns, _) if c.via_proxy => Message::CliAdviceProxyDns {
+            host: host.to_string(),
+        },
+        (Status::HttpDns, _) => Message::CliAdviceDns {
+            host: host.to_string(),
+        },
+        (Status::HttpTimeout, "connect") => Message::CliAdviceBlocked {
+            port,
+            at,
+            host: host.to_string(),
+            wait,
+        },
+        (Status::HttpConnect, "connect") => Message::CliAdviceRefused {
+            at,
+            port,
+            host: host.to_string(),
+        },
+        (Status::HttpTimeout, _) => Message::CliAdviceNoHttpAnswer { wait },
+        (Status::HttpTls, _) => Message::CliAdviceTls {},
+        (Status::HttpProxy, _) => Message::CliAdviceProxyFailed {
+            variable: crate::proxy::PASSWORD_VAR,
+        },
+        (Status::HttpConnect, _) if c.via_proxy => Message::CliAdviceProxyRefused {},
+        (Status::HttpConnect, _) => Message::CliAdviceConnectFailed {
+            host: host.to_string(),
+            port,
+        },
+        (Status::HttpProtocol, _) => Message::CliAdviceProtocol {},
+        (other, _) => return other.description(language::current()).to_string(),
+    };
+    message.to_string()
 }
 
 #[cfg(test)]

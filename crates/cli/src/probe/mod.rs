@@ -11,7 +11,7 @@ use crate::exit::{Failure, Outcome, Verdict};
 use crate::{proxy, term};
 use smartbill_signup_core::environment::Environment;
 use smartbill_signup_core::http::{self, Options, ProxyMode};
-use smartbill_signup_core::Status;
+use smartbill_signup_core::{Message, Status};
 use std::io::Write;
 use std::net::IpAddr;
 use steps::Step;
@@ -26,8 +26,9 @@ struct Target {
 /// What came of one target.
 struct Report {
     target: Target,
-    /// How requests travel: `direct`, or the proxy.
+    /// How requests travel: directly, or the proxy (for showing).
     route: String,
+    via_proxy: bool,
     steps: Vec<Step>,
     http_status: Option<u16>,
     /// `OK` or the failing step's status, with the core's message.
@@ -68,7 +69,8 @@ pub fn run(args: ProbeArgs) -> Outcome {
         serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "{reachable} of {} reachable", reports.len())?;
+        let total = reports.len();
+        writeln!(out, "{}", Message::CliReachableCount { reachable, total })?;
     }
     out.flush()?;
     Ok(Verdict::from_ok(reachable == reports.len()))
@@ -79,9 +81,12 @@ pub fn run(args: ProbeArgs) -> Outcome {
 fn target(given: &str) -> Result<Target, Failure> {
     let name = given.trim();
     let bad = || {
-        Failure::input(format!(
-            "probe: {given:?} is not demo, production or an http(s) URL"
-        ))
+        Failure::input(
+            Message::CliProbeBadTarget {
+                given: format!("{given:?}"),
+            }
+            .to_string(),
+        )
     };
     if name.eq_ignore_ascii_case("demo") || name.eq_ignore_ascii_case("production") {
         let environment = Environment::parse(name).map_err(|_| bad())?;
@@ -111,6 +116,7 @@ fn probe(target: Target, options: &Options) -> Report {
     let port = target.url.port_or_known_default().unwrap_or(80);
     let mut report = Report {
         route: String::new(),
+        via_proxy: false,
         steps: Vec::new(),
         http_status: None,
         status: Status::Ok,
@@ -122,22 +128,25 @@ fn probe(target: Target, options: &Options) -> Report {
     let first_hop = match &options.proxy {
         ProxyMode::Off => Some((host.clone(), port)),
         ProxyMode::Explicit { url, .. } => {
-            report.route = format!("through the proxy {}", proxy_origin(url));
+            report.route = Message::CliRouteProxy {
+                proxy: proxy_origin(url),
+            }
+            .to_string();
             url::Url::parse(url)
                 .ok()
                 .and_then(|u| Some((u.host_str()?.to_string(), u.port_or_known_default()?)))
         }
         ProxyMode::Environment => match proxy_from_environment() {
             Some(name) => {
-                report.route =
-                    format!("through the proxy in {name} unless NO_PROXY excludes the host");
+                report.route = Message::CliRouteEnvironmentProxy { variable: name }.to_string();
                 None
             }
             None => Some((host.clone(), port)),
         },
     };
+    report.via_proxy = !report.route.is_empty();
     if report.route.is_empty() {
-        report.route = "direct".to_string();
+        report.route = Message::CliRouteDirect {}.to_string();
     }
     if let Some((hop_host, hop_port)) = first_hop {
         let (dns, addresses) = steps::resolve(&hop_host, hop_port, options.timeout);
@@ -164,7 +173,7 @@ fn probe(target: Target, options: &Options) -> Report {
                 report.steps.push(Step::passed(
                     "tls",
                     None,
-                    "handshake and certificate verified".to_string(),
+                    Message::CliTlsVerified {}.to_string(),
                 ));
             }
             report.steps.push(Step::passed(
@@ -212,7 +221,7 @@ fn fail(
         port,
         addresses,
         timeout: options.timeout,
-        via_proxy: report.route != "direct",
+        via_proxy: report.via_proxy,
     }));
     report
 }
@@ -248,17 +257,15 @@ fn callback_source(environment: Option<&Environment>) -> (Option<IpAddr>, String
         Some(env) => match env.callback_source() {
             Some(ip) => (
                 Some(ip),
-                format!(
-                    "SmartBill's {} callbacks come from {ip}: allow inbound from it to your callback URL",
-                    env.name()
-                ),
+                Message::CliCallbackSource {
+                    environment: env.name(),
+                    ip: ip.to_string(),
+                }
+                .to_string(),
             ),
-            None => (
-                None,
-                "a custom base URL has no fixed callback source address".to_string(),
-            ),
+            None => (None, Message::CliNoCallbackSourceCustom {}.to_string()),
         },
-        None => (None, "not a SmartBill environment: no callback source address".to_string()),
+        None => (None, Message::CliNoCallbackSourceOther {}.to_string()),
     }
 }
 
@@ -271,10 +278,11 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     }
     for step in &report.steps {
         let verdict = if step.failure.is_some() {
-            "FAILED"
+            Message::CliStepFailed {}
         } else {
-            "ok"
-        };
+            Message::CliStepOk {}
+        }
+        .to_string();
         let time = step
             .elapsed
             .map(|d| format!("{} ms", d.as_millis()))
@@ -286,9 +294,13 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         )?;
     }
     match (&report.http_status, &report.advice) {
-        (Some(status), _) => writeln!(out, "  reachable: the server answered HTTP {status}")?,
+        (Some(status), _) => writeln!(out, "  {}", Message::CliReachable { status: *status })?,
         (None, Some(advice)) => {
-            writeln!(out, "  NOT REACHABLE ({}): {advice}", report.status.name())?
+            let line = Message::CliNotReachable {
+                status: report.status.name(),
+                advice: advice.clone(),
+            };
+            writeln!(out, "  {line}")?
         }
         (None, None) => {}
     }

@@ -3,7 +3,7 @@
 //! (and TLS) is the core's `http::probe`.
 
 pub use crate::seconds::show as show_duration;
-use smartbill_signup_core::Status;
+use smartbill_signup_core::{Message, Status};
 use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -48,7 +48,8 @@ impl Step {
 /// deadline of its own; a stuck lookup is left to finish in the background).
 pub fn resolve(host: &str, port: u16, timeout: Duration) -> (Step, Vec<SocketAddr>) {
     if let Ok(ip) = host.trim_matches(['[', ']']).parse::<IpAddr>() {
-        let step = Step::passed("dns", None, format!("{ip} is an address: no lookup"));
+        let detail = Message::CliDnsIsAddress { ip: ip.to_string() }.to_string();
+        let step = Step::passed("dns", None, detail);
         return (step, vec![SocketAddr::new(ip, port)]);
     }
     let started = Instant::now();
@@ -77,7 +78,10 @@ pub fn resolve(host: &str, port: u16, timeout: Duration) -> (Step, Vec<SocketAdd
                 "dns",
                 Status::HttpDns,
                 Some(started.elapsed()),
-                format!("{host} has no address"),
+                Message::CliDnsNoAddress {
+                    host: host.to_string(),
+                }
+                .to_string(),
             ),
             Vec::new(),
         ),
@@ -86,7 +90,11 @@ pub fn resolve(host: &str, port: u16, timeout: Duration) -> (Step, Vec<SocketAdd
                 "dns",
                 Status::HttpDns,
                 Some(started.elapsed()),
-                format!("{host} could not be resolved: {e}"),
+                Message::CliDnsFailed {
+                    host: host.to_string(),
+                    cause: e.to_string(),
+                }
+                .to_string(),
             ),
             Vec::new(),
         ),
@@ -95,7 +103,11 @@ pub fn resolve(host: &str, port: u16, timeout: Duration) -> (Step, Vec<SocketAdd
                 "dns",
                 Status::HttpDns,
                 Some(started.elapsed()),
-                format!("no answer for {host} within {}", show_duration(timeout)),
+                Message::CliDnsNoAnswer {
+                    host: host.to_string(),
+                    wait: show_duration(timeout),
+                }
+                .to_string(),
             ),
             Vec::new(),
         ),
@@ -122,7 +134,11 @@ pub fn connect(addresses: &[SocketAddr], timeout: Duration) -> Step {
             "connect",
             Status::HttpTimeout,
             elapsed,
-            format!("no answer from {address} within {}", show_duration(timeout)),
+            Message::CliConnectNoAnswer {
+                address: address.to_string(),
+                wait: show_duration(timeout),
+            }
+            .to_string(),
         ),
         Some((address, e)) => Step::failed(
             "connect",
@@ -134,7 +150,10 @@ pub fn connect(addresses: &[SocketAddr], timeout: Duration) -> Step {
             "connect",
             Status::HttpTimeout,
             elapsed,
-            format!("no time left within {}", show_duration(timeout)),
+            Message::CliConnectNoTimeLeft {
+                wait: show_duration(timeout),
+            }
+            .to_string(),
         ),
     }
 }

@@ -57,6 +57,11 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("ALL_PROXY")
         .env_remove("all_proxy")
         .env_remove("RUST_BACKTRACE")
+        // English unless a test asks otherwise: the locale decides the
+        // language of messages (LANG wins over a Windows display language).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .env("NO_COLOR", "1");
     command
 }

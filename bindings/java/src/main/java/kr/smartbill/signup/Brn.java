@@ -1,6 +1,9 @@
 package kr.smartbill.signup;
 
-import java.io.ByteArrayOutputStream;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,9 +28,6 @@ import java.util.Objects;
  * Byte-array overloads take UTF-8 bytes, e.g. a field read from a file.
  */
 public final class Brn {
-    /** The batch separator: NUL, which no valid number holds (a newline is whitespace inside a number). */
-    private static final byte SEPARATOR = 0;
-
     private Brn() {}
 
     /** Checks the number and returns its 10 digits. */
@@ -84,17 +84,22 @@ public final class Brn {
 
     /** Whether each number is valid, in order, checked in one native call. */
     public static boolean[] areValid(List<String> numbers) {
-        int[] statuses = statuses(numbers);
-        boolean[] valid = new boolean[statuses.length];
-        for (int i = 0; i < statuses.length; i++) {
-            valid[i] = statuses[i] == Abi.SMARTBILL_OK;
-        }
-        return valid;
+        return valid(statuses(numbers));
     }
 
-    /** The status name of each number ("OK", "BRN_CHECKSUM", ...), in order, checked as by {@link #areValid}. */
+    /** As {@link #areValid(List)}, for UTF-8 bytes (any byte, NUL included, may be in a number). */
+    public static boolean[] areValid(byte[][] numbers) {
+        return valid(checkArray(numbers));
+    }
+
+    /** The status name of each number ("OK", "BRN_CHECKSUM", ...), in order, checked as by {@link #areValid(List)}. */
     public static String[] checkAll(List<String> numbers) {
         return names(statuses(numbers));
+    }
+
+    /** As {@link #checkAll(List)}, for UTF-8 bytes. */
+    public static String[] checkAll(byte[][] numbers) {
+        return names(checkArray(numbers));
     }
 
     /**
@@ -105,7 +110,7 @@ public final class Brn {
      */
     public static String[] checkMany(byte[] data, byte separator) {
         Objects.requireNonNull(data, "data");
-        return names(checkBatch(data, separator, -1));
+        return names(manyStatuses(data, separator));
     }
 
     /**
@@ -139,81 +144,169 @@ public final class Brn {
         return names;
     }
 
+    private static boolean[] valid(int[] statuses) {
+        boolean[] valid = new boolean[statuses.length];
+        for (int i = 0; i < statuses.length; i++) {
+            valid[i] = statuses[i] == Abi.SMARTBILL_OK;
+        }
+        return valid;
+    }
+
+    /**
+     * Every number's UTF-8 bytes one after another, and each one's length:
+     * an ASCII string (the usual number) is copied char by char, anything
+     * else goes through {@link Text#utf8}.
+     */
     private static int[] statuses(List<String> numbers) {
         Objects.requireNonNull(numbers, "numbers");
-        int count = numbers.size();
-        if (count == 0) {
-            return new int[0];
+        String[] texts = numbers.toArray(new String[0]); // one pass, whatever the list's kind
+        long chars = 0;
+        for (int i = 0; i < texts.length; i++) {
+            chars += Objects.requireNonNull(texts[i], "numbers[" + i + "]").length();
         }
-        byte[][] items = new byte[count][];
-        boolean holdsSeparator = false;
-        for (int i = 0; i < count; i++) {
-            String item = Objects.requireNonNull(numbers.get(i), "numbers[" + i + "]");
-            items[i] = Text.utf8(item);
-            holdsSeparator |= item.indexOf('\0') >= 0;
-        }
-        if (!holdsSeparator) {
-            return checkBatch(join(items, 0, count, null), SEPARATOR, count);
-        }
-        // Rare: an item holding NUL (never a valid number) would split in
-        // two, so those are checked one by one and the rest in one batch.
-        int[] statuses = new int[count];
-        boolean[] alone = new boolean[count];
-        int plain = 0;
-        for (int i = 0; i < count; i++) {
-            alone[i] = indexOf(items[i], SEPARATOR) >= 0;
-            if (alone[i]) {
-                statuses[i] = Abi.smartbill_brn_check(items[i], Text.length(items[i]));
-            } else {
-                plain++;
-            }
-        }
-        if (plain > 0) {
-            int[] batch = checkBatch(join(items, 0, count, alone), SEPARATOR, plain);
-            for (int i = 0, j = 0; i < count; i++) {
-                if (!alone[i]) {
-                    statuses[i] = batch[j++];
+        // Room for every char as one byte; grows only for text that is not ASCII.
+        byte[] data = new byte[size(chars)];
+        long[] lengths = new long[texts.length];
+        int used = 0;
+        for (int k = 0; k < texts.length; k++) {
+            String text = texts[k];
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
                 }
+                data[used + i] = (byte) c;
+                i++;
+            }
+            chars -= n;
+            int length = n;
+            if (i < n) {
+                // Not ASCII: its UTF-8 bytes, keeping room for the rest (data.length - used >= chars).
+                byte[] utf8 = Text.utf8(text);
+                length = utf8.length;
+                long needed = (long) used + length + chars;
+                if (needed > data.length) {
+                    data = Arrays.copyOf(data, size(Math.max(needed, Math.min(2L * data.length, Integer.MAX_VALUE - 8))));
+                }
+                System.arraycopy(utf8, 0, data, used, length);
+            }
+            lengths[k] = length;
+            used += length;
+        }
+        return checkArray(data, used, lengths);
+    }
+
+    /** The numbers' bytes one after another, and each one's length. */
+    private static int[] checkArray(byte[][] numbers) {
+        Objects.requireNonNull(numbers, "numbers");
+        long total = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            total += Objects.requireNonNull(numbers[i], "numbers[" + i + "]").length;
+        }
+        byte[] data = new byte[size(total)];
+        long[] lengths = new long[numbers.length];
+        int used = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            System.arraycopy(numbers[i], 0, data, used, numbers[i].length);
+            lengths[i] = numbers[i].length;
+            used += numbers[i].length;
+        }
+        return checkArray(data, used, lengths);
+    }
+
+    private static int size(long bytes) {
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the numbers hold more than 2 GiB of text");
+        }
+        return (int) bytes;
+    }
+
+    /**
+     * One smartbill_brn_check_array call: one native block holds each
+     * number's address, its length and then the numbers' bytes (the first
+     * {@code used} of {@code data}); no separator, so any byte may be in a
+     * number.
+     */
+    private static int[] checkArray(byte[] data, int used, long[] lengths) {
+        int count = lengths.length;
+        int[] statuses = new int[count];
+        if (count == 0) {
+            return statuses;
+        }
+        // size_t and ptrdiff_t are as wide as a pointer on every platform the library runs on.
+        int word = Native.POINTER_SIZE;
+        long lengthsAt = (long) count * word;
+        long dataAt = 2 * lengthsAt;
+        long size = dataAt + Math.max(used, 1);
+        Memory block = size > KEPT_BYTES ? new Memory(size) : kept(size);
+        try {
+            long address = Pointer.nativeValue(block) + dataAt;
+            if (word == 8) {
+                long[] addresses = new long[count];
+                for (int i = 0; i < count; i++) {
+                    addresses[i] = address;
+                    address += lengths[i];
+                }
+                block.write(0, addresses, 0, count);
+                block.write(lengthsAt, lengths, 0, count);
+            } else {
+                int[] addresses = new int[count];
+                int[] narrow = new int[count];
+                for (int i = 0; i < count; i++) {
+                    addresses[i] = (int) address;
+                    narrow[i] = (int) lengths[i];
+                    address += lengths[i];
+                }
+                block.write(0, addresses, 0, count);
+                block.write(lengthsAt, narrow, 0, count);
+            }
+            block.write(dataAt, data, 0, used);
+            int status = Abi.smartbill_brn_check_array(block, block.share(lengthsAt), Sizes.size(count), statuses);
+            if (status != Abi.SMARTBILL_OK) {
+                throw SmartbillException.fromLastError(status);
+            }
+        } finally {
+            if (size > KEPT_BYTES) {
+                block.close();
             }
         }
         return statuses;
     }
 
-    /** Every item not skipped, each ended by the separator (so an empty last item counts). */
-    private static byte[] join(byte[][] items, int from, int to, boolean[] skip) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(12 * (to - from));
-        for (int i = from; i < to; i++) {
-            if (skip == null || !skip[i]) {
-                out.write(items[i], 0, items[i].length);
-                out.write(SEPARATOR);
+    /**
+     * A thread keeps its native block for its next batch of up to
+     * {@link #KEPT_BYTES} bytes (about 9,000 numbers): allocating and
+     * freeing native memory would cost a small batch more than checking
+     * it. A block left by a thread that ends is freed with it.
+     */
+    private static final int KEPT_BYTES = 256 * 1024;
+    private static final ThreadLocal<Memory> KEPT = new ThreadLocal<>();
+
+    private static Memory kept(long size) {
+        Memory block = KEPT.get();
+        if (block == null || block.size() < size) {
+            if (block != null) {
+                block.close();
             }
+            block = new Memory(block == null ? size : Math.min(KEPT_BYTES, Math.max(size, 2 * block.size())));
+            KEPT.set(block);
         }
-        return out.toByteArray();
+        return block;
     }
 
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Checks a batch; expected is the item count the caller sent, or -1 to ask the library. */
-    private static int[] checkBatch(byte[] data, byte separator, int expected) {
+    /** Checks the separated items of data: counts them first, then checks them. */
+    private static int[] manyStatuses(byte[] data, byte separator) {
         long[] count = new long[1];
-        int[] statuses = new int[Math.max(expected, 0)];
-        int status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(statuses.length), count);
-        if (status == Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL && expected < 0) {
-            statuses = new int[(int) count[0]];
+        int[] statuses = new int[0];
+        int status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(0), count);
+        if (status == Abi.SMARTBILL_ERR_BUFFER_TOO_SMALL) {
+            statuses = new int[Math.toIntExact(count[0])];
             status = Abi.smartbill_brn_check_many(data, Text.length(data), separator, statuses, Sizes.size(statuses.length), count);
         }
         if (status != Abi.SMARTBILL_OK) {
             throw SmartbillException.fromLastError(status);
-        }
-        if (expected >= 0 && count[0] != expected) {
-            throw new IllegalStateException("smartbill_brn_check_many saw " + count[0] + " numbers, " + expected + " were sent");
         }
         return statuses;
     }

@@ -41,6 +41,7 @@ class CallbackVectorsTest {
     void everyParseCaseMatches() {
         List<JsonObject> cases = Vectors.list(V, "parse");
         assertTrue(cases.size() >= 60);
+        int korean = 0;
         for (JsonObject c : cases) {
             String name = Vectors.str(c, "name");
             String expected = Vectors.str(c, "status");
@@ -53,8 +54,16 @@ class CallbackVectorsTest {
                 for (String part : Vectors.strings(c, "message_contains")) {
                     assertTrue(e.getDetail().contains(part), name + ": " + e.getDetail() + " lacks " + part);
                 }
+                if (c.has("message_ko")) {
+                    SmartbillException ko = Vectors.inKorean(() -> assertThrows(SmartbillException.class, () -> parse(c), name));
+                    assertEquals(Vectors.str(c, "message_ko"), ko.getDetail(), name);
+                    assertEquals(e.getStatusName(), ko.getStatusName(), name);
+                    assertEquals(e.getField(), ko.getField(), name);
+                    korean++;
+                }
             }
         }
+        assertTrue(korean >= 2, "cases with message_ko");
     }
 
     private static void checkAccepted(JsonObject c, Callback cb, String name) {

@@ -62,6 +62,7 @@ class FormVectorsTest {
     void everyCaseMatches() {
         List<JsonObject> cases = Vectors.list(V, "cases");
         assertTrue(cases.size() >= 100);
+        int korean = 0;
         for (JsonObject c : cases) {
             String note = Vectors.str(c, "note");
             try (SignupForm form = runSteps(c, note)) {
@@ -75,6 +76,13 @@ class FormVectorsTest {
                     assertEquals(Vectors.str(c, "field"), e.getField(), note);
                     for (String part : Vectors.strings(c, "message_contains")) {
                         assertTrue(e.getDetail().contains(part), note + ": " + e.getDetail() + " lacks " + part);
+                    }
+                    if (c.has("message_ko")) {
+                        SmartbillException ko = Vectors.inKorean(() -> assertThrows(SmartbillException.class, form::validate, note));
+                        assertEquals(Vectors.str(c, "message_ko"), ko.getDetail(), note);
+                        assertEquals(expected, ko.getStatusName(), note);
+                        assertEquals(Vectors.str(c, "field"), ko.getField(), note);
+                        korean++;
                     }
                     continue;
                 }
@@ -95,6 +103,7 @@ class FormVectorsTest {
                 assertTrue(page.contains("action=\"" + action + "\""), note);
             }
         }
+        assertTrue(korean >= 2, "cases with message_ko");
     }
 
     @Test

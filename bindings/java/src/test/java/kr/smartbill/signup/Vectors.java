@@ -12,10 +12,21 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The shared vectors in tests/vectors (the folder comes from the smartbill.vectors property). */
 final class Vectors {
     private Vectors() {}
+
+    /** Runs {@code action} with this thread's messages in Korean, then makes the thread follow the default again. */
+    static <T> T inKorean(Supplier<T> action) {
+        Smartbill.setLanguage("ko");
+        try {
+            return action.get();
+        } finally {
+            Smartbill.setLanguage("");
+        }
+    }
 
     static JsonObject load(String name) {
         String folder = System.getProperty("smartbill.vectors", "../../tests/vectors");
