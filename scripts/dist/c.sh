@@ -34,7 +34,7 @@ dist_c_common() {
     mkdir -p "$1/include" "$1/lib/pkgconfig"
     cp "$SB_ROOT/include/smartbill_signup.h" "$SB_ROOT/include/SMARTBILL.cpy" "$1/include/"
     cp "$SB_ROOT/LICENSE-MIT" "$SB_ROOT/LICENSE-APACHE" "$1/"
-    sed -e "s/@VERSION@/$SB_VERSION/g" -e "s/@PLATFORM@/$2/g" "$SB_ROOT/scripts/dist/README-c.md" >"$1/README.md"
+    sed -e "s/@VERSION@/$SB_VERSION/g" -e "s|@PLATFORM@|$2|g" "$SB_ROOT/scripts/dist/README-c.md" >"$1/README.md"
 }
 
 # A .tar.gz of folder $2 (inside $STAGE/c) at $1, reproducible.

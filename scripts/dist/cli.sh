@@ -9,7 +9,7 @@
 dist_cli_common() {
     mkdir -p "$1"
     cp "$SB_ROOT/LICENSE-MIT" "$SB_ROOT/LICENSE-APACHE" "$1/"
-    sed -e "s/@VERSION@/$SB_VERSION/g" -e "s/@PLATFORM@/$2/g" "$SB_ROOT/scripts/dist/README-cli.md" >"$1/README.md"
+    sed -e "s/@VERSION@/$SB_VERSION/g" -e "s|@PLATFORM@|$2|g" "$SB_ROOT/scripts/dist/README-cli.md" >"$1/README.md"
 }
 
 dist_cli() {
