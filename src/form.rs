@@ -5,7 +5,7 @@ use super::args::{out_ptr, text_in, text_out, utf8_in};
 use super::boundary::{guard, guard_value, internal_error};
 use super::handle::{self, BoxOut, Castable};
 use smartbill_signup_core::environment::Environment;
-use smartbill_signup_core::error::Result;
+use smartbill_signup_core::error::{Error, Result};
 use smartbill_signup_core::form::{SignupForm, FIELDS};
 use smartbill_signup_core::text::Charset;
 use std::ffi::c_char;
@@ -97,23 +97,18 @@ pub unsafe extern "C" fn smartbill_form_set(
     value: *const c_char,
     value_len: isize,
 ) -> i32 {
-    guard("smartbill_form_set", || {
-        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
-        // that no other thread uses during this call (convention 5).
-        let form = unsafe { handle::borrow_mut(form, "form") }?;
-        remembering(form, "smartbill_form_set", |form| {
-            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
-            // readable bytes (NUL-terminated when negative) outliving the call.
-            let name = unsafe { text_in(name, name_len, "name") };
-            // SAFETY: `value` is text per convention 3, as `name` is.
-            let value = unsafe { text_in(value, value_len, "value") };
-            match (name, value) {
-                (Ok(name), Ok(value)) => form.set_bytes(name, value),
-                (Err(e), _) => form.remember_set_failure(None, e),
-                (Ok(name), Err(e)) => form.remember_set_failure(Some(name), e),
-            }
-        })
-    })
+    // SAFETY: the caller keeps this function's contract, which is
+    // `set_name_value`'s.
+    unsafe {
+        set_name_value(
+            "smartbill_form_set",
+            form,
+            (name, name_len),
+            (value, value_len),
+            |form, name, value| form.set_bytes(name, value),
+            SignupForm::remember_set_failure,
+        )
+    }
 }
 
 /// Sets a signup parameter from UTF-8 text, whatever the form's
@@ -135,23 +130,18 @@ pub unsafe extern "C" fn smartbill_form_set_utf8(
     value: *const c_char,
     value_len: isize,
 ) -> i32 {
-    guard("smartbill_form_set_utf8", || {
-        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
-        // that no other thread uses during this call (convention 5).
-        let form = unsafe { handle::borrow_mut(form, "form") }?;
-        remembering(form, "smartbill_form_set_utf8", |form| {
-            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
-            // readable bytes (NUL-terminated when negative) outliving the call.
-            let name = unsafe { text_in(name, name_len, "name") };
-            // SAFETY: `value` is text per convention 3, as `name` is.
-            let value = unsafe { text_in(value, value_len, "value") };
-            match (name, value) {
-                (Ok(name), Ok(value)) => form.set_bytes_in(Charset::Utf8, name, value),
-                (Err(e), _) => form.remember_set_failure(None, e),
-                (Ok(name), Err(e)) => form.remember_set_failure(Some(name), e),
-            }
-        })
-    })
+    // SAFETY: the caller keeps this function's contract, which is
+    // `set_name_value`'s.
+    unsafe {
+        set_name_value(
+            "smartbill_form_set_utf8",
+            form,
+            (name, name_len),
+            (value, value_len),
+            |form, name, value| form.set_bytes_in(Charset::Utf8, name, value),
+            SignupForm::remember_set_failure,
+        )
+    }
 }
 
 /// Sets a form option (names and values are ASCII, case as shown):
@@ -185,23 +175,18 @@ pub unsafe extern "C" fn smartbill_form_set_option(
     value: *const c_char,
     value_len: isize,
 ) -> i32 {
-    guard("smartbill_form_set_option", || {
-        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
-        // that no other thread uses during this call (convention 5).
-        let form = unsafe { handle::borrow_mut(form, "form") }?;
-        remembering(form, "smartbill_form_set_option", |form| {
-            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
-            // readable bytes (NUL-terminated when negative) outliving the call.
-            let name = unsafe { text_in(name, name_len, "name") };
-            // SAFETY: `value` is text per convention 3, as `name` is.
-            let value = unsafe { text_in(value, value_len, "value") };
-            match (name, value) {
-                (Ok(name), Ok(value)) => form.set_option_bytes(name, value),
-                (Err(e), _) => form.remember_option_failure(None, e),
-                (Ok(name), Err(e)) => form.remember_option_failure(Some(name), e),
-            }
-        })
-    })
+    // SAFETY: the caller keeps this function's contract, which is
+    // `set_name_value`'s.
+    unsafe {
+        set_name_value(
+            "smartbill_form_set_option",
+            form,
+            (name, name_len),
+            (value, value_len),
+            |form, name, value| form.set_option_bytes(name, value),
+            SignupForm::remember_option_failure,
+        )
+    }
 }
 
 /// Writes the current value of a form option into `buf`, in its canonical
@@ -374,6 +359,41 @@ pub extern "C" fn smartbill_form_field_rule(index: usize) -> *const c_char {
         FIELDS
             .get(index)
             .map_or(ptr::null(), |f| f.rule.name_nul().as_ptr().cast())
+    })
+}
+
+/// The body every name/value setter shares: reads `name` and `value`,
+/// applies them with `apply`, and has the form remember any failure
+/// (`remember` files it under the name, when the name could be read), a
+/// panic included.
+///
+/// # Safety
+/// `form` is NULL or a live form that no other thread uses during the call;
+/// `name` and `value` are text per convention 3.
+unsafe fn set_name_value(
+    function: &'static str,
+    form: *mut SmartbillForm,
+    (name, name_len): (*const c_char, isize),
+    (value, value_len): (*const c_char, isize),
+    apply: impl FnOnce(&mut SignupForm, &[u8], &[u8]) -> Result<()>,
+    remember: impl FnOnce(&mut SignupForm, Option<&[u8]>, Error) -> Result<()>,
+) -> i32 {
+    guard(function, || {
+        // SAFETY: `form` is NULL or a live form from `smartbill_form_new`
+        // that no other thread uses during this call (convention 5).
+        let form = unsafe { handle::borrow_mut(form, "form") }?;
+        remembering(form, function, |form| {
+            // SAFETY: `name` is text per convention 3: NULL, or `name_len`
+            // readable bytes (NUL-terminated when negative) outliving the call.
+            let name = unsafe { text_in(name, name_len, "name") };
+            // SAFETY: `value` is text per convention 3, as `name` is.
+            let value = unsafe { text_in(value, value_len, "value") };
+            match (name, value) {
+                (Ok(name), Ok(value)) => apply(form, name, value),
+                (Err(e), _) => remember(form, None, e),
+                (Ok(name), Err(e)) => remember(form, Some(name), e),
+            }
+        })
     })
 }
 
